@@ -10,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["packages/*/src/**/*.test.ts", "services/*/src/**/*.test.ts", "eval/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "**/node_modules/**"],
         },
@@ -24,6 +25,8 @@ export default defineConfig({
           // Integration files share one Redis and one PostgreSQL server; each uses its own
           // queue prefix and database, but running them two at a time keeps a 2-core box calm.
           maxWorkers: 2,
+          // Vitest runs projects with different worker limits as separate groups, unit first.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -30,13 +30,18 @@ export type AnalyzeJob = z.infer<typeof AnalyzeJobSchema>;
 export const ResolveJobSchema = z.object({
   itemId: z.string().min(1),
   backfill: z.boolean().default(false),
+  /** Bumped each time apply sends the item back after a concurrency conflict (part of the job id). */
+  round: z.number().int().nonnegative().default(0),
 });
 export type ResolveJob = z.infer<typeof ResolveJobSchema>;
 
 export const ApplyJobSchema = z.object({
   itemId: z.string().min(1),
   decision: DecisionSchema,
+  /** Initiatives resolve looked at; a matching initiative outside this set means "resolve again". */
+  seen: z.array(z.string()).default([]),
   backfill: z.boolean().default(false),
+  round: z.number().int().nonnegative().default(0),
 });
 export type ApplyJob = z.infer<typeof ApplyJobSchema>;
 

@@ -1,0 +1,155 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DecisionAction, Diff, InitiativeEventPayload, InitiativeState } from "@radar/core";
+import type { Db } from "../client.js";
+import { events } from "../schema/events.js";
+import { initiativeKeys, signatureBands } from "../schema/index-keys.js";
+import { initiativeVersions } from "../schema/initiative-versions.js";
+import { initiatives } from "../schema/initiatives.js";
+import { mentions } from "../schema/mentions.js";
+import type { InitiativeRow } from "./candidates.js";
+
+export interface InitiativeWrite {
+  title: string;
+  state: InitiativeState;
+  minhash: number[];
+  bandKeys: string[];
+  keys: string[];
+}
+
+export interface ApplyInput {
+  itemId: string;
+  action: DecisionAction;
+  initiativeId: string | null;
+  baseVersion: number | null;
+  score: number;
+  reasons: string[];
+  diff: Diff;
+  /** Initiatives resolve considered; any other initiative sharing a key means resolve is stale. */
+  seen: string[];
+  silent: boolean;
+  seenAt: Date;
+  /** For `new`: the fresh initiative's id and content. */
+  create?: () => InitiativeWrite & { id: string };
+  /** For `update`: the new content computed from the row read under lock. */
+  update?: (current: InitiativeRow) => InitiativeWrite;
+  /** The story's own keys, used to serialise concurrent creations of one initiative. */
+  lockKeys: string[];
+}
+
+export type ApplyOutcome =
+  | { kind: "applied"; initiativeId: string; version: number; action: DecisionAction }
+  | { kind: "already-applied"; initiativeId: string }
+  | { kind: "conflict"; reason: string };
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * One transaction: mention, initiative change, version row and outbox event together, or nothing.
+ * Idempotent per item (mentions are unique per item); optimistic on the initiative version.
+ */
+export async function applyStory(db: Db, input: ApplyInput): Promise<ApplyOutcome> {
+  return db.transaction(async (tx) => {
+    const existing = await tx.select({ id: mentions.initiativeId }).from(mentions).where(eq(mentions.itemId, input.itemId));
+    if (existing[0]) return { kind: "already-applied", initiativeId: existing[0].id };
+    return input.action === "new" ? createInitiative(tx, input) : touchInitiative(tx, input);
+  });
+}
+
+async function createInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
+  // Advisory locks on the story's keys, in a fixed order (no deadlocks): a concurrent creation of
+  // the same initiative waits here and then sees this one in the check below.
+  for (const key of [...new Set(input.lockKeys)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  }
+  const rival = await rivalInitiative(tx, input);
+  if (rival) return { kind: "conflict", reason: `initiative ${rival} appeared since this story was resolved` };
+  const w = input.create!();
+  await tx.insert(initiatives).values({
+    id: w.id,
+    title: w.title,
+    primaryOrg: w.state.orgs[0] ?? null,
+    region: w.state.region,
+    icb: w.state.icb,
+    status: w.state.status,
+    state: w.state,
+    minhash: w.minhash,
+    version: 1,
+    firstSeen: input.seenAt,
+    lastSeen: input.seenAt,
+  });
+  await writeIndex(tx, w.id, w);
+  await record(tx, input, w.id, 1, w.title, "initiative.created");
+  return { kind: "applied", initiativeId: w.id, version: 1, action: "new" };
+}
+
+async function rivalInitiative(tx: Tx, input: ApplyInput): Promise<string | null> {
+  const keys = input.lockKeys;
+  if (keys.length === 0) return null;
+  const seen = new Set(input.seen);
+  const rows = [
+    ...(await tx.select({ id: initiativeKeys.initiativeId }).from(initiativeKeys).where(inArray(initiativeKeys.key, keys))),
+    ...(await tx.select({ id: signatureBands.initiativeId }).from(signatureBands).where(inArray(signatureBands.bandKey, keys))),
+  ];
+  const unseen = [...new Set(rows.map((r) => r.id))].filter((id) => !seen.has(id));
+  if (unseen.length === 0) return null;
+  const live = await tx.select({ id: initiatives.id }).from(initiatives).where(and(inArray(initiatives.id, unseen), isNull(initiatives.mergedInto)));
+  return live[0]?.id ?? null;
+}
+
+async function touchInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
+  const id = input.initiativeId!;
+  const rows = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for("update");
+  const current = rows[0];
+  if (!current) return { kind: "conflict", reason: `initiative ${id} no longer exists` };
+  if (current.mergedInto) return { kind: "conflict", reason: `initiative ${id} was merged into ${current.mergedInto}` };
+  if (current.version !== input.baseVersion) {
+    return { kind: "conflict", reason: `initiative ${id} is at version ${current.version}, the diff was computed against ${input.baseVersion}` };
+  }
+  const lastSeen = input.seenAt > current.lastSeen ? input.seenAt : current.lastSeen;
+  const firstSeen = input.seenAt < current.firstSeen ? input.seenAt : current.firstSeen;
+  if (input.action === "duplicate") {
+    await tx.update(initiatives).set({ lastSeen, firstSeen }).where(eq(initiatives.id, id));
+    await record(tx, input, id, current.version, current.title, "initiative.duplicate-seen");
+    return { kind: "applied", initiativeId: id, version: current.version, action: "duplicate" };
+  }
+  const w = input.update!(current);
+  const version = current.version + 1;
+  await tx
+    .update(initiatives)
+    .set({
+      title: w.title,
+      primaryOrg: w.state.orgs[0] ?? null,
+      region: w.state.region,
+      icb: w.state.icb,
+      status: w.state.status,
+      state: w.state,
+      minhash: w.minhash,
+      version,
+      lastSeen,
+      firstSeen,
+      updatedAt: new Date(),
+    })
+    .where(eq(initiatives.id, id));
+  await writeIndex(tx, id, w);
+  await record(tx, input, id, version, w.title, "initiative.updated");
+  return { kind: "applied", initiativeId: id, version, action: "update" };
+}
+
+async function writeIndex(tx: Tx, id: string, w: InitiativeWrite) {
+  const bands = [...new Set(w.bandKeys)].map((bandKey) => ({ bandKey, initiativeId: id }));
+  const keys = [...new Set(w.keys)].map((key) => ({ key, initiativeId: id }));
+  if (bands.length) await tx.insert(signatureBands).values(bands).onConflictDoNothing();
+  if (keys.length) await tx.insert(initiativeKeys).values(keys).onConflictDoNothing();
+}
+
+async function record(tx: Tx, input: ApplyInput, initiativeId: string, version: number, title: string, type: string) {
+  await tx.insert(mentions).values({ itemId: input.itemId, initiativeId, decision: input.action, score: input.score, reasons: input.reasons });
+  if (input.action !== "duplicate") {
+    await tx.insert(initiativeVersions).values({ initiativeId, version, action: input.action, diff: input.diff, itemId: input.itemId });
+  }
+  const payload: InitiativeEventPayload = { initiativeId, version, itemId: input.itemId, title, diff: input.diff };
+  await tx
+    .insert(events)
+    .values({ type, initiativeId, itemId: input.itemId, version, payload, silent: input.silent || input.action === "duplicate" })
+    .onConflictDoNothing();
+}

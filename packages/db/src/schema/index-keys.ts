@@ -1,0 +1,29 @@
+import { pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { initiatives } from "./initiatives.js";
+
+/**
+ * Candidate look-up for resolution, kept in the store rather than worker memory so any worker
+ * on any machine sees the same index. `signature_bands` holds LSH band hashes of MinHash
+ * signatures; `initiative_keys` holds organisation codes and distinctive names.
+ */
+export const signatureBands = pgTable(
+  "signature_bands",
+  {
+    bandKey: text("band_key").notNull(),
+    initiativeId: text("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.bandKey, t.initiativeId] })],
+);
+
+export const initiativeKeys = pgTable(
+  "initiative_keys",
+  {
+    key: text("key").notNull(),
+    initiativeId: text("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.initiativeId] })],
+);

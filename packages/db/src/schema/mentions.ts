@@ -1,0 +1,21 @@
+import { index, jsonb, pgTable, real, text, timestamp } from "drizzle-orm/pg-core";
+import { initiatives } from "./initiatives.js";
+import { items } from "./items.js";
+
+/** Story → initiative, unique per item: applying the same story twice links it once. */
+export const mentions = pgTable(
+  "mentions",
+  {
+    itemId: text("item_id")
+      .primaryKey()
+      .references(() => items.id, { onDelete: "cascade" }),
+    initiativeId: text("initiative_id")
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    decision: text("decision").notNull(),
+    score: real("score").notNull(),
+    reasons: jsonb("reasons").$type<string[]>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mentions_initiative_idx").on(t.initiativeId)],
+);

@@ -1,0 +1,173 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnalyzedItem, InitiativeState } from "@radar/core";
+import { createTestDatabase, type TestDatabase } from "@radar/test-support";
+import {
+  applyStory,
+  ensureArticle,
+  findCandidates,
+  listInitiatives,
+  openStore,
+  replaceItems,
+  storeFetchedPage,
+  type ApplyInput,
+  type Store,
+} from "./index.js";
+
+const item = (ordinal: number, text: string): AnalyzedItem => ({
+  ordinal,
+  heading: null,
+  section: null,
+  text,
+  kind: "initiative",
+  orgs: [{ name: "West London NHS Trust", code: "RKL", kind: "trust" }],
+  region: "London",
+  icb: "West and North London",
+  themes: [],
+  money: [],
+  periods: [],
+  suppliers: [],
+  programmes: [],
+  figures: [],
+  status: "planned",
+  reasons: [],
+});
+
+const state = (title: string, status: InitiativeState["status"] = "planned"): InitiativeState => ({
+  title,
+  orgs: ["RKL"],
+  orgNames: ["West London NHS Trust"],
+  region: "London",
+  icb: "West and North London",
+  themes: ["strategy-funding"],
+  status,
+  money: [],
+  periods: [],
+  suppliers: [],
+  programmes: [],
+  facts: [],
+});
+
+function newInput(itemId: string, id: string, seen: string[] = []): ApplyInput {
+  return {
+    itemId,
+    action: "new",
+    initiativeId: null,
+    baseVersion: null,
+    score: 0,
+    reasons: ["no candidate"],
+    diff: {},
+    seen,
+    silent: false,
+    seenAt: new Date("2025-06-01T00:00:00Z"),
+    lockKeys: ["org:RKL"],
+    create: () => ({ id, title: "WLT digital strategy", state: state("WLT digital strategy"), minhash: [1, 2, 3], bandKeys: ["b0:aa"], keys: ["org:RKL"] }),
+  };
+}
+
+async function seedArticle(store: Store, url: string, n: number) {
+  const { id } = await ensureArticle(store.db, { url, sourceId: null });
+  await storeFetchedPage(store.db, id, { finalUrl: url, httpStatus: 200, contentType: "text/html", html: "<p>x</p>", contentHash: `h-${url}` });
+  return replaceItems(store.db, id, "v1", Array.from({ length: n }, (_, i) => item(i, `story ${i} of ${url}`)));
+}
+
+const backends: Array<[string, () => Promise<{ store: Store; done: () => Promise<void> }>]> = [
+  [
+    "postgres",
+    async () => {
+      const tdb: TestDatabase = await createTestDatabase();
+      const store = await openStore({ databaseUrl: tdb.url, dataDir: os.tmpdir() });
+      return { store, done: async () => (await store.close(), await tdb.drop()) };
+    },
+  ],
+  [
+    "pglite",
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radar-pglite-"));
+      const store = await openStore({ databaseUrl: null, dataDir: dir });
+      return { store, done: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+    },
+  ],
+];
+
+describe.each(backends)("store on %s", (_name, open) => {
+  let store: Store;
+  let done: () => Promise<void>;
+  beforeAll(async () => ({ store, done } = await open()));
+  afterAll(async () => done());
+
+  it("stores an article once per canonical URL and notices unchanged pages", async () => {
+    const a = await ensureArticle(store.db, { url: "https://htn.co.uk/a/", sourceId: null });
+    const b = await ensureArticle(store.db, { url: "https://htn.co.uk/a/", sourceId: null });
+    expect(a.created).toBe(true);
+    expect(b).toEqual({ id: a.id, created: false });
+    const page = { finalUrl: "https://htn.co.uk/a/", httpStatus: 200, contentType: "text/html", html: "<p>hi</p>", contentHash: "h1" };
+    expect((await storeFetchedPage(store.db, a.id, page)).changed).toBe(true);
+    expect((await storeFetchedPage(store.db, a.id, page)).changed).toBe(false);
+    expect((await storeFetchedPage(store.db, a.id, { ...page, contentHash: "h2" })).changed).toBe(true);
+  });
+
+  it("replaces an article's items idempotently, dropping leftovers", async () => {
+    const first = await seedArticle(store, "https://htn.co.uk/items/", 3);
+    const again = await seedArticle(store, "https://htn.co.uk/items/", 2);
+    expect(again).toEqual(first.slice(0, 2));
+  });
+
+  it("applies a new initiative once, with version, mention and outbox event", async () => {
+    const [itemId] = await seedArticle(store, "https://htn.co.uk/new/", 1);
+    const out = await applyStory(store.db, newInput(itemId!, "init-1"));
+    expect(out).toMatchObject({ kind: "applied", action: "new", version: 1 });
+    expect(await applyStory(store.db, newInput(itemId!, "init-other"))).toEqual({ kind: "already-applied", initiativeId: "init-1" });
+    const [view] = await listInitiatives(store.db, { ids: ["init-1"] });
+    expect(view!.mentions).toHaveLength(1);
+    expect(view!.history.map((h) => h.version)).toEqual([1]);
+    expect(await findCandidates(store.db, { bandKeys: [], keys: ["org:RKL"] })).toHaveLength(1);
+  });
+
+  it("refuses a stale diff, then applies an update and records a duplicate silently", async () => {
+    const [a, b] = await seedArticle(store, "https://htn.co.uk/upd/", 2);
+    const base: ApplyInput = {
+      ...newInput(a!, "x"),
+      action: "update",
+      initiativeId: "init-1",
+      baseVersion: 7,
+      diff: { status: { from: "planned", to: "submitted-for-approval" } },
+      update: (cur) => ({ title: cur.title, state: state(cur.title, "submitted-for-approval"), minhash: [1, 2, 3], bandKeys: [], keys: ["org:RKL"] }),
+    };
+    expect((await applyStory(store.db, base)).kind).toBe("conflict");
+    expect(await applyStory(store.db, { ...base, baseVersion: 1 })).toMatchObject({ kind: "applied", version: 2, action: "update" });
+    expect(await applyStory(store.db, { ...base, itemId: b!, action: "duplicate", baseVersion: 2, diff: {} })).toMatchObject({ action: "duplicate", version: 2 });
+    const [view] = await listInitiatives(store.db, { ids: ["init-1"] });
+    expect(view!.status).toBe("submitted-for-approval");
+    expect(view!.history.map((h) => h.version)).toEqual([1, 2]);
+    expect(view!.mentions.map((m) => m.decision)).toEqual(["new", "update", "duplicate"]);
+  });
+
+  it("sends a creation back to resolve when a rival initiative appeared meanwhile", async () => {
+    const [itemId] = await seedArticle(store, "https://htn.co.uk/rival/", 1);
+    const out = await applyStory(store.db, newInput(itemId!, "init-rival", []));
+    expect(out.kind).toBe("conflict");
+  });
+});
+
+describe("concurrent creation on PostgreSQL", () => {
+  let tdb: TestDatabase;
+  let stores: Store[] = [];
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    stores = [await openStore({ databaseUrl: tdb.url, dataDir: os.tmpdir() }), await openStore({ databaseUrl: tdb.url, dataDir: os.tmpdir(), migrate: false })];
+  });
+  afterAll(async () => {
+    for (const s of stores) await s.close();
+    await tdb.drop();
+  });
+
+  it("two connections creating one initiative at the same moment end with one", async () => {
+    const [i1, i2] = await seedArticle(stores[0]!, "https://htn.co.uk/race/", 2);
+    const outcomes = await Promise.all([applyStory(stores[0]!.db, newInput(i1!, "race-a")), applyStory(stores[1]!.db, newInput(i2!, "race-b"))]);
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(["applied", "conflict"]);
+    expect(await findCandidates(stores[0]!.db, { bandKeys: [], keys: ["org:RKL"] })).toHaveLength(1);
+  });
+});

@@ -1,0 +1,10 @@
+import type { Worker } from "bullmq";
+import type { Runtime } from "@radar/runtime";
+import { startApplyWorker } from "./apply.worker.js";
+import { startResolveWorker } from "./resolve.worker.js";
+
+export { startApplyWorker, startResolveWorker };
+
+export function startResolveService(rt: Runtime): Worker[] {
+  return [startResolveWorker(rt), startApplyWorker(rt)];
+}

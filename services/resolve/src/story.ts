@@ -1,0 +1,39 @@
+import type { AnalyzedItem } from "@radar/core";
+import { getArticle, getItem, type InitiativeRow } from "@radar/db";
+import { permanent } from "@radar/core";
+import type { Candidate, Story } from "@radar/resolve";
+import type { Db } from "@radar/db";
+
+/**
+ * Sponsored (vendor) and opinion stories never become initiatives; a teaser does only when it
+ * names a concrete body.
+ */
+export function isResolvable(item: AnalyzedItem): boolean {
+  if (item.kind === "initiative") return true;
+  return item.kind === "teaser" && item.orgs.length > 0;
+}
+
+export async function loadStory(db: Db, itemId: string): Promise<{ story: Story; item: AnalyzedItem } | null> {
+  const row = await getItem(db, itemId);
+  if (!row) return null;
+  const article = await getArticle(db, row.articleId);
+  if (!article) throw permanent("article-missing", `article ${row.articleId} of item ${itemId} is not in the store`);
+  const story: Story = {
+    item: row.analysis,
+    articleTitle: article.title ?? article.feedTitle,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    source: article.canonicalUrl,
+  };
+  return { story, item: row.analysis };
+}
+
+export function toCandidate(row: InitiativeRow, bands: (minhash: number[]) => string[]): Candidate {
+  return {
+    id: row.id,
+    version: row.version,
+    state: row.state,
+    signature: { minhash: row.minhash, bands: bands(row.minhash) },
+    firstSeen: row.firstSeen.toISOString(),
+    lastSeen: row.lastSeen.toISOString(),
+  };
+}
