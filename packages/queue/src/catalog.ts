@@ -17,7 +17,10 @@ export interface QueueDef<S extends z.ZodType = z.ZodType> {
   jobOptions: JobsOptions;
 }
 
+/** What a handler receives (defaults filled in). */
 export type Payload<D extends QueueDef> = z.infer<D["schema"]>;
+/** What a producer accepts (fields with defaults may be left out). */
+export type PayloadInput<D extends QueueDef> = z.input<D["schema"]>;
 
 export function defineQueue<S extends z.ZodType>(def: QueueDef<S>): QueueDef<S> {
   if (/:/.test(def.name)) throw new Error(`queue name ${def.name} must not contain ':'`);

@@ -1,12 +1,12 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { permanent } from "@radar/core";
-import type { Payload, QueueDef } from "./catalog.js";
+import type { Payload, PayloadInput, QueueDef } from "./catalog.js";
 
 export interface Producer<D extends QueueDef> {
   readonly queue: Queue;
-  add(payload: Payload<D>, opts?: JobsOptions & { jobId?: string }): Promise<string | undefined>;
-  addBulk(jobs: Array<{ payload: Payload<D>; opts?: JobsOptions & { jobId?: string } }>): Promise<void>;
+  add(payload: PayloadInput<D>, opts?: JobsOptions & { jobId?: string }): Promise<string | undefined>;
+  addBulk(jobs: Array<{ payload: PayloadInput<D>; opts?: JobsOptions & { jobId?: string } }>): Promise<void>;
   close(): Promise<void>;
 }
 

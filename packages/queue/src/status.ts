@@ -32,7 +32,10 @@ export async function queueCounts(connection: Redis, prefix: string): Promise<Qu
   );
 }
 
-/** True when no queue has waiting, active or delayed work. */
-export function isIdle(counts: QueueCounts[]): boolean {
-  return counts.every((c) => c.waiting === 0 && c.active === 0 && c.delayed === 0);
+/**
+ * True when no queue has waiting, active or delayed work. Delayed jobs in `poll` are the feed
+ * schedulers' next polls, not work in flight, so they do not count by default.
+ */
+export function isIdle(counts: QueueCounts[], scheduledQueues: QueueName[] = ["poll"]): boolean {
+  return counts.every((c) => c.waiting === 0 && c.active === 0 && (c.delayed === 0 || scheduledQueues.includes(c.queue)));
 }

@@ -1,7 +1,11 @@
 import { Command } from "commander";
 import { ENV_DOC } from "@radar/config";
 import { reportFatal } from "./context.js";
+import { registerAnalyze } from "./commands/analyze.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerIngest } from "./commands/ingest.js";
+import { registerInitiatives } from "./commands/initiatives.js";
+import { registerSources } from "./commands/sources.js";
 import { registerMigrate } from "./commands/migrate.js";
 import { registerQueues } from "./commands/queues.js";
 import { registerStart } from "./commands/start.js";
@@ -16,6 +20,10 @@ registerStart(program);
 registerDemo(program);
 registerMigrate(program);
 registerQueues(program);
+registerSources(program);
+registerAnalyze(program);
+registerIngest(program);
+registerInitiatives(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,3 +5,4 @@ export * from "./apply.js";
 export * from "./sources.js";
 export * from "./initiatives.js";
 export * from "./digests.js";
+export * from "./progress.js";
