@@ -61,5 +61,5 @@ export function startPollWorker(rt: Runtime, http: HttpClient): Worker {
 }
 
 async function rescheduleIfChanged(rt: Runtime, sourceId: string, before: number | null, after: number) {
-  if (before !== after) await scheduleSource(rt, sourceId, after);
+  if (before !== after) await scheduleSource(rt, sourceId, after, { startNow: false });
 }

@@ -9,10 +9,16 @@ function pollQueue(rt: Runtime): Queue {
   return rt.producers.poll.queue;
 }
 
-export async function scheduleSource(rt: Runtime, sourceId: string, everyMinutes: number): Promise<void> {
+/**
+ * An `every` scheduler produces its first job at once when upserted. That is right at start (a
+ * source is polled when radar starts) but wrong when a poll reschedules its own source: the next
+ * poll must come one interval later, or a changed interval would poll again immediately.
+ */
+export async function scheduleSource(rt: Runtime, sourceId: string, everyMinutes: number, opts: { startNow: boolean }): Promise<void> {
+  const every = everyMinutes * 60_000;
   await pollQueue(rt).upsertJobScheduler(
     schedulerId(sourceId),
-    { every: everyMinutes * 60_000 },
+    opts.startNow ? { every } : { every, startDate: new Date(Date.now() + every) },
     { name: QUEUES.poll.name, data: { sourceId }, opts: QUEUES.poll.jobOptions },
   );
 }
@@ -29,7 +35,7 @@ export async function removeSourceScheduler(rt: Runtime, sourceId: string): Prom
 export async function syncSchedulers(rt: Runtime): Promise<{ scheduled: string[]; removed: string[] }> {
   const sources = await listSources(rt.db);
   const wanted = new Map(sources.filter((s) => s.enabled).map((s) => [schedulerId(s.id), s]));
-  for (const s of wanted.values()) await scheduleSource(rt, s.id, s.currentIntervalMinutes ?? s.pollIntervalMinutes);
+  for (const s of wanted.values()) await scheduleSource(rt, s.id, s.currentIntervalMinutes ?? s.pollIntervalMinutes, { startNow: true });
   const removed: string[] = [];
   const existing = await pollQueue(rt).getJobSchedulers(0, -1);
   for (const sch of existing) {
