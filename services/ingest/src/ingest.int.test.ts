@@ -46,7 +46,10 @@ afterAll(async () => {
 
 describe("polling and fetching", () => {
   it("fetches each article once even when two feeds list it, and one broken feed harms no other", async () => {
-    for (const id of ["htn", "htn-mirror", "broken", "html"]) await t.rt.producers.poll.add({ sourceId: id });
+    // The first feed brings the articles; then the mirror (listing the same ones) and two broken sources.
+    await t.rt.producers.poll.add({ sourceId: "htn" });
+    await settle();
+    for (const id of ["htn-mirror", "broken", "html"]) await t.rt.producers.poll.add({ sourceId: id });
     await settle();
     const articles = await t.rt.db.select().from(schema.articles);
     expect(articles).toHaveLength(5);
@@ -68,6 +71,8 @@ describe("polling and fetching", () => {
     expect(htn?.every).toBe(15 * 60_000); // five new articles: a busy source polls twice as often
     expect(htn!.next!).toBeGreaterThan(Date.now() + 10 * 60_000);
     expect((await getSource(t.rt.db, "htn"))!.pollsTotal).toBe(1);
+    const mirror = schedulers.find((s) => (s.key ?? s.id) === "poll-htn-mirror");
+    expect(mirror?.every).toBe(45 * 60_000); // nothing new there: a quiet source slows down
   });
 
   it("polls again with a conditional GET and records the 304", async () => {
