@@ -66,13 +66,54 @@ async function openPostgres(url: string, max: number): Promise<Store> {
 async function openPglite(dataDir: string): Promise<Store> {
   const dir = path.join(dataDir, "pglite");
   fs.mkdirSync(dir, { recursive: true });
+  const releaseLock = lockPgliteDir(dir);
   let client: PGlite;
   try {
     client = await PGlite.create(dir);
   } catch (err) {
+    releaseLock();
     throw permanent("database-unreachable", `cannot open the embedded database in ${dir}: ${reason(err)}`, err);
   }
-  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: "pglite", where: dir, close: () => client.close() };
+  const close = async () => {
+    await client.close();
+    releaseLock();
+  };
+  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: "pglite", where: dir, close };
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory would corrupt it.
+ * A lock file with the owner's pid turns that into a clear refusal (a stale lock of a dead process
+ * is taken over).
+ */
+function lockPgliteDir(dir: string): () => void {
+  const file = path.join(dir, "radar.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => fs.rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const owner = Number(fs.readFileSync(file, "utf8"));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw permanent(
+          "database-busy",
+          `the embedded database in ${dir} is in use by radar process ${owner}; stop it, or set DATABASE_URL so several processes can share PostgreSQL`,
+        );
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw permanent("database-busy", `could not lock the embedded database in ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 export async function migrateStore(store: Store, databaseUrl: string | null): Promise<void> {

@@ -171,3 +171,17 @@ describe("concurrent creation on PostgreSQL", () => {
     expect(await findCandidates(stores[0]!.db, { bandKeys: [], keys: ["org:RKL"] })).toHaveLength(1);
   });
 });
+
+describe("embedded store", () => {
+  it("refuses a second opener of the same directory with a clear reason, and reopens after close", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radar-lock-"));
+    const first = await openStore({ databaseUrl: null, dataDir: dir });
+    fs.writeFileSync(path.join(dir, "pglite", "radar.lock"), String(process.ppid)); // as if another live process held it
+    await expect(openStore({ databaseUrl: null, dataDir: dir })).rejects.toThrow(/in use by radar process \d+; stop it, or set DATABASE_URL/);
+    fs.writeFileSync(path.join(dir, "pglite", "radar.lock"), String(process.pid));
+    await first.close();
+    const again = await openStore({ databaseUrl: null, dataDir: dir });
+    await again.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
