@@ -4,6 +4,7 @@ import { startApplyWorker } from "./apply.worker.js";
 import { startResolveWorker } from "./resolve.worker.js";
 
 export { startApplyWorker, startResolveWorker };
+export { rebuildFromStories } from "./rebuild.js";
 
 export function startResolveService(rt: Runtime): Worker[] {
   return [startResolveWorker(rt), startApplyWorker(rt)];

@@ -6,3 +6,4 @@ export * from "./sources.js";
 export * from "./initiatives.js";
 export * from "./digests.js";
 export * from "./progress.js";
+export * from "./curate.js";

@@ -18,7 +18,7 @@ export interface InitiativeView {
   firstSeen: string;
   lastSeen: string;
   money: Array<{ text: string; pounds: number }>;
-  mentions: Array<{ source: string; ordinal: number; heading: string | null; excerpt: string; decision: string; score: number; reasons: string[]; at: string }>;
+  mentions: Array<{ itemId: string; source: string; ordinal: number; heading: string | null; excerpt: string; decision: string; score: number; reasons: string[]; at: string }>;
   history: Array<{ version: number; diff: unknown; at: string; itemId: string | null }>;
 }
 
@@ -31,6 +31,7 @@ export async function listInitiatives(db: Db, opts: { ids?: string[] } = {}): Pr
   const ms = await db
     .select({
       initiativeId: mentions.initiativeId,
+      itemId: mentions.itemId,
       decision: mentions.decision,
       score: mentions.score,
       reasons: mentions.reasons,
@@ -66,6 +67,7 @@ export async function listInitiatives(db: Db, opts: { ids?: string[] } = {}): Pr
     mentions: ms
       .filter((m) => m.initiativeId === r.id)
       .map((m) => ({
+        itemId: m.itemId,
         source: m.url,
         ordinal: m.ordinal,
         heading: m.heading,

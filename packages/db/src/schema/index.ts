@@ -8,3 +8,4 @@ export * from "./index-keys.js";
 export * from "./events.js";
 export * from "./subscriptions.js";
 export * from "./deliveries.js";
+export * from "./pins.js";

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { listInitiatives, openStore, type InitiativeView } from "@radar/db";
 import { config } from "../context.js";
 import { table } from "../table.js";
+import { registerCurate } from "./curate.js";
 
 /** The `radar initiatives list --json` shape: a contract, so it is projected explicitly. */
 export function contractInitiative(v: InitiativeView) {
@@ -71,11 +72,12 @@ export function registerInitiatives(program: Command): void {
         `first seen ${v.firstSeen} · last seen ${v.lastSeen}`,
         "",
         "mentions:",
-        ...v.mentions.map((m) => `  ${m.decision.padEnd(9)} ${m.score.toFixed(2)}  ${m.source}#${m.ordinal}\n             ${m.reasons.join("; ")}`),
+        ...v.mentions.map((m, i) => `  ${i + 1}. ${m.decision.padEnd(9)} ${m.score.toFixed(2)}  ${m.source}#${m.ordinal}  (item ${m.itemId})\n       ${m.reasons.join("; ")}`),
         "",
         "history:",
         ...v.history.map((h) => `  v${h.version} ${h.at} ${JSON.stringify(h.diff)}`),
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
     });
+  registerCurate(cmd);
 }
