@@ -97,4 +97,26 @@ describe("polling and fetching", () => {
     expect(row!.attempts).toBe(1);
     expect(site.requests().filter((r) => r.path.startsWith("/2025/01/01/no-such-article"))).toHaveLength(1);
   });
+
+  it("a hostile page fails alone with its reason while the rest of the batch is stored, and a windows-1252 page is decoded right", async () => {
+    const base = site.articleUrls[0]!.replace(/\/$/, "");
+    const bomb = `${base}?gzipBomb=${512 * 1024 * 1024}`;
+    const latin = `${base}?charset=windows-1252`;
+    const redirect = `${base}?redirect=${encodeURIComponent("http://169.254.169.254/latest/meta-data/")}`;
+    for (const url of [bomb, latin, redirect]) await t.rt.producers.fetch.add({ url, sourceId: "htn" });
+    const rowFor = async (url: string) => (await t.rt.db.select().from(schema.articles).where(eq(schema.articles.canonicalUrl, url)))[0];
+    await waitFor(async () => {
+      const rows = await Promise.all([bomb, latin, redirect].map(rowFor));
+      return rows.every((r) => r && r.status !== "pending");
+    }, 30_000);
+    const [b, l, r] = await Promise.all([bomb, latin, redirect].map(rowFor));
+    expect(b!.status).toBe("failed");
+    expect(b!.error).toMatch(/larger than|too large|exceed/i);
+    expect(r!.status).toBe("failed");
+    expect(r!.error).toMatch(/169\.254\.169\.254|not allowed|refused|forbidden/i);
+    expect(l!.status).toBe("fetched");
+    expect(l!.rawHtml).toContain("’"); // 0x92 in windows-1252, not U+0092
+    expect(l!.rawHtml).not.toMatch(/[\u0080-\u009f]/);
+  });
 });
+
