@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from "@radar/config";
 import { RadarError } from "@radar/core";
 import { createLogger, maskSecrets, type Logger } from "@radar/log";
+import { openStore, type Db } from "@radar/db";
 import { ensureRedis, type RedisHandle } from "@radar/queue";
 import { openRuntime, type Runtime } from "@radar/runtime";
 
@@ -58,4 +59,15 @@ export function reportFatal(err: unknown): number {
   process.stderr.write(`radar: ${maskSecrets(message)}\n`);
   if (process.env.LOG_LEVEL === "debug" && err instanceof Error && err.stack) process.stderr.write(`${maskSecrets(err.stack)}\n`);
   return 1;
+}
+
+/** For verbs that only read or change the store: open it (migrating), run, close. */
+export async function withStore<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const store = await openStore({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+  try {
+    return await fn(store.db);
+  } finally {
+    await store.close();
+  }
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { listInitiatives, openStore, type InitiativeView } from "@radar/db";
-import { config } from "../context.js";
+import { listInitiatives, type InitiativeView } from "@radar/db";
+import { withStore } from "../context.js";
 import { table } from "../table.js";
 import { registerCurate } from "./curate.js";
 
@@ -18,16 +18,6 @@ export function contractInitiative(v: InitiativeView) {
     mentions: v.mentions.map((m) => ({ source: m.source, ordinal: m.ordinal, heading: m.heading, excerpt: m.excerpt, decision: m.decision })),
     history: v.history.map((h) => ({ version: h.version, diff: h.diff, at: h.at })),
   };
-}
-
-async function withStore<T>(fn: (db: Awaited<ReturnType<typeof openStore>>["db"]) => Promise<T>): Promise<T> {
-  const cfg = config();
-  const store = await openStore({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-  try {
-    return await fn(store.db);
-  } finally {
-    await store.close();
-  }
 }
 
 export function registerInitiatives(program: Command): void {

@@ -1,21 +1,18 @@
 import type { Command } from "commander";
 import { errorMessage } from "@radar/core";
-import { listSources, openStore, seedSources, setSourceEnabled } from "@radar/db";
+import { listSources, seedSources, setSourceEnabled, type Db } from "@radar/db";
 import { canonicalUrl, parseFeed } from "@radar/feeds";
 import { createHttpClient } from "@radar/http";
-import { config } from "../context.js";
+import { config, withStore } from "../context.js";
 import { loadSourceSeeds } from "../seeds.js";
 import { table } from "../table.js";
 
-async function withStore<T>(fn: (db: Awaited<ReturnType<typeof openStore>>["db"]) => Promise<T>): Promise<T> {
-  const cfg = config();
-  const store = await openStore({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-  try {
-    await seedSources(store.db, loadSourceSeeds());
-    return await fn(store.db);
-  } finally {
-    await store.close();
-  }
+/** The registry as seeded from seeds/sources.json, then what operators added or changed. */
+function withSources<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  return withStore(async (db) => {
+    await seedSources(db, loadSourceSeeds());
+    return fn(db);
+  });
 }
 
 const ago = (d: Date | null) => (d ? d.toISOString().replace(/\.\d+Z$/, "Z") : "-");
@@ -27,7 +24,7 @@ export function registerSources(program: Command): void {
     .description("sources with last success, last new article, failures, last error and share of 304s")
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
-      const rows = await withStore((db) => listSources(db));
+      const rows = await withSources((db) => listSources(db));
       if (opts.json) return void process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       process.stdout.write(
         table(
@@ -56,7 +53,7 @@ export function registerSources(program: Command): void {
       const feedUrl = canonicalUrl(url);
       const host = new URL(feedUrl).hostname.replace(/^www\./, "");
       const id = opts.id ?? host.replace(/[^a-z0-9]+/g, "-");
-      const added = await withStore((db) => seedSources(db, [{ id, name: opts.name ?? host, feedUrl, pollIntervalMinutes: Number(opts.every) }]));
+      const added = await withSources((db) => seedSources(db, [{ id, name: opts.name ?? host, feedUrl, pollIntervalMinutes: Number(opts.every) }]));
       process.stdout.write(added ? `added source ${id} (${feedUrl}); radar start schedules it\n` : `source ${id} or ${feedUrl} already exists\n`);
     });
   for (const [verb, enabled] of [["enable", true], ["disable", false]] as const) {
@@ -65,7 +62,7 @@ export function registerSources(program: Command): void {
       .description(`${verb} a source${enabled ? " (also clears a pause after failures)" : ""}`)
       .argument("<id>", "source id")
       .action(async (id: string) => {
-        const ok = await withStore((db) => setSourceEnabled(db, id, enabled));
+        const ok = await withSources((db) => setSourceEnabled(db, id, enabled));
         if (!ok) throw new Error(`no source ${id} (see radar sources list)`);
         process.stdout.write(`source ${id} ${enabled ? "enabled" : "disabled"}; a running radar start picks this up at its next restart\n`);
       });
