@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { decide } from "./decide.js";
+import { applyDiff } from "./state.js";
+import { candidateFrom, org, story } from "./testing.js";
+
+const WLT = org("West London NHS Trust", "RKL");
+const ELFT = org("East London NHS Foundation Trust", "RWK", "foundation-trust");
+const LAS = org("London Ambulance Service NHS Trust", "RRU", "ambulance-trust");
+
+const wltPlan = story({
+  heading: "West London NHS Trust plans £29 million digital strategy",
+  text:
+    "West London NHS Trust has published its digital strategy for 2025 to 2030, with estimated capital investment of £29 million phased over five years. " +
+    "It is centred around six pillars covering robust infrastructure, cyber, systems optimisation, data and insights, AI and innovation, and empowering people.",
+  orgs: [WLT],
+  themes: [["strategy-funding", 0.9], ["cyber", 0.6]],
+  money: [["£29 million", 29_000_000]],
+  status: "planned",
+  publishedAt: "2025-05-01T00:00:00Z",
+});
+
+const elftEpr = story({
+  heading: "East London NHS Foundation Trust to procure a new EPR",
+  text: "East London NHS Foundation Trust has started procurement of a new electronic patient record, with a tender for an implementation partner and go-live planned after the Homerton merger.",
+  orgs: [ELFT],
+  themes: [["epr", 0.9], ["procurement", 0.8]],
+  status: "procuring",
+});
+
+describe("decide", () => {
+  it("no candidates: new, with the creation diff", () => {
+    const d = decide(wltPlan, []);
+    expect(d.action).toBe("new");
+    expect(d.initiativeId).toBeNull();
+    expect(d.diff.status).toEqual({ from: null, to: "planned" });
+    expect(d.reasons).toEqual(["no candidate initiatives"]);
+  });
+
+  it("a re-report with a later status is an update with a status diff", () => {
+    const later = story({
+      text: "West London NHS Trust's latest digital strategy for 2025 – 2030 has been submitted for board approval, centred around six pillars, to cover robust infrastructure, cyber, systems optimisation, data and insights. Estimated capital investment is £29 million.",
+      orgs: [WLT],
+      money: [["£29 million", 29_000_000]],
+      status: "submitted-for-approval",
+      publishedAt: "2025-09-01T00:00:00Z",
+    });
+    const d = decide(later, [candidateFrom("wlt", wltPlan)]);
+    expect(d.action).toBe("update");
+    expect(d.initiativeId).toBe("wlt");
+    expect(d.baseVersion).toBe(1);
+    expect(d.diff.status).toEqual({ from: "planned", to: "submitted-for-approval" });
+    expect(d.reasons.join("; ")).toMatch(/same organisation RKL; text similarity 0\.\d+.*shared amount £29 million/);
+  });
+
+  it("a shorter re-report that adds nothing is a duplicate with an empty diff", () => {
+    const short = story({
+      text: "West London NHS Trust has published a digital strategy for 2025 to 2030 with £29 million capital investment over five years.",
+      orgs: [WLT],
+      money: [["£29 million", 29_000_000]],
+      status: "planned",
+    });
+    const d = decide(short, [candidateFrom("wlt", wltPlan)]);
+    expect(d.action).toBe("duplicate");
+    expect(d.diff).toEqual({});
+  });
+
+  it("only a new low-signal theme: still a duplicate, and the reasons say why", () => {
+    const again = story({ ...{ text: wltPlan.item.text, heading: wltPlan.item.heading }, orgs: [WLT], money: [["£29 million", 29_000_000]], themes: [["ai", 0.9]] });
+    const d = decide(again, [candidateFrom("wlt", wltPlan)]);
+    expect(d.action).toBe("duplicate");
+    expect(d.reasons.at(-1)).toMatch(/only themes differ \(ai\)/);
+  });
+
+  it("hard negative: same organisation, different initiative (EPR procurement vs data dashboards) stays apart", () => {
+    const dashboards = story({
+      heading: "East London NHS FT data approach on patient flow",
+      text: "East London NHS Foundation Trust has outlined its use of data in informing patient flow, deploying digital screens, interactive dashboards and PowerBI. 22 wards now show real-time data on safety, observations and expected discharge date.",
+      orgs: [ELFT],
+      themes: [["data-analytics", 0.9]],
+      status: "live",
+    });
+    const d = decide(dashboards, [candidateFrom("elft-epr", elftEpr)]);
+    expect(d.action).toBe("new");
+    expect(d.reasons.join("; ")).toMatch(/same organisation RWK/);
+  });
+
+  it("different organisations with similar wording are different initiatives", () => {
+    const other = story({
+      heading: "North East London NHS Foundation Trust to procure a new EPR",
+      text: "North East London NHS Foundation Trust has started procurement of a new electronic patient record, seeking a partner for implementation next year.",
+      orgs: [org("North East London NHS Foundation Trust", "RAT", "foundation-trust")],
+      themes: [["epr", 0.9], ["procurement", 0.8]],
+    });
+    const d = decide(other, [candidateFrom("elft-epr", elftEpr)]);
+    expect(d.action).toBe("new");
+    expect(d.reasons.join("; ")).toMatch(/no shared organisation/);
+  });
+
+  it("syndicated copy: near-identical text matches even when the copy's organisation was not recognised", () => {
+    const copy = story({ heading: elftEpr.item.heading, text: elftEpr.item.text, orgs: [], themes: [["epr", 0.9]] });
+    const d = decide(copy, [candidateFrom("elft-epr", elftEpr)]);
+    expect(d.action).toBe("duplicate");
+    expect(d.reasons.join("; ")).toMatch(/near-identical text/);
+  });
+
+  it("a template with another place filled in is not a copy", () => {
+    const teaser = (region: "Midlands" | "North West") => {
+      const s = story({ text: `The latest instalment of HTN's NHS trust region series looks to the ${region}, exploring some of the latest developments, insights, plans and strategies for digital and data.` });
+      return { ...s, item: { ...s.item, kind: "teaser" as const, region } };
+    };
+    const c = candidateFrom("midlands", teaser("Midlands"));
+    expect(decide(teaser("North West"), [c]).action).toBe("new");
+    expect(decide(teaser("Midlands"), [c]).action).toBe("duplicate");
+  });
+
+  it("national programmes without a gazetteer organisation match on content plus a shared amount", () => {
+    const a = story({ text: "NHS England has committed £31 million to connect patient portals to the NHS App through the Wayfinder programme, so patients can see hospital appointments in one place.", money: [["£31 million", 31_000_000]], programmes: ["Wayfinder"] });
+    const b = story({ text: "The Wayfinder programme, backed by £31 million from NHS England, now connects the patient portals of 130 trusts to the NHS App, showing hospital appointments to patients.", money: [["£31 million", 31_000_000]], programmes: ["Wayfinder"] });
+    const other = story({ text: "NHS England has launched a national ambient voice framework for suppliers, with guidance on clinical safety and information governance." });
+    const d = decide(b, [candidateFrom("wayfinder", a)]);
+    expect(d.action).not.toBe("new");
+    expect(d.reasons.join("; ")).toMatch(/national programme/);
+    expect(decide(other, [candidateFrom("wayfinder", a)]).action).toBe("new");
+  });
+
+  it("picks the best of several candidates, deterministically on ties", () => {
+    const las = story({ heading: "LAS pilots ambient voice", text: "London Ambulance Service NHS Trust is piloting Tortus ambient voice technology across its clinical hub.", orgs: [LAS], suppliers: ["Tortus"], status: "pilot" });
+    const cands = [candidateFrom("wlt", wltPlan), candidateFrom("b", las), candidateFrom("a", las), candidateFrom("elft", elftEpr)];
+    const d = decide(las, cands);
+    expect(d.action).toBe("duplicate");
+    expect(d.initiativeId).toBe("a");
+    expect(decide(las, [...cands].reverse()).initiativeId).toBe("a");
+  });
+
+  it("an update's diff applies to the candidate state", () => {
+    const later = story({ text: "West London NHS Trust's digital strategy has been approved by the board, with Tortus chosen as supplier for ambient voice.", orgs: [WLT], money: [["£29 million", 29_000_000]], suppliers: ["Tortus"], status: "approved" });
+    const c = candidateFrom("wlt", wltPlan);
+    const d = decide(later, [c]);
+    expect(d.action).toBe("update");
+    const next = applyDiff(c.state, d.diff);
+    expect(next.status).toBe("approved");
+    expect(next.suppliers).toEqual(["Tortus"]);
+  });
+});

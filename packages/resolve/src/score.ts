@@ -1,0 +1,212 @@
+import type { InitiativeState } from "@radar/core";
+import { estimateJaccard } from "./minhash.js";
+import { orgKey, storyOrgs, storyText, storyTitle } from "./state.js";
+import { keyed, stateWords, type StateWords } from "./memo.js";
+import { contentSet, jaccard } from "./text.js";
+import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Thresholds } from "./types.js";
+
+export interface Score {
+  score: number;
+  features: Record<string, number>;
+  reasons: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** 1: same primary organisation; 0.8: one side's primary among the other's; 0.5: any shared; 0: none. */
+function orgOverlap(storyKeys: string[], stateKeys: string[]): number {
+  if (storyKeys.length === 0 || stateKeys.length === 0) return 0;
+  if (storyKeys[0] === stateKeys[0]) return 1;
+  if (stateKeys.includes(storyKeys[0]!) || storyKeys.includes(stateKeys[0]!)) return 0.8;
+  return storyKeys.some((k) => stateKeys.includes(k)) ? 0.5 : 0;
+}
+
+/** Story-side inputs, computed once per story rather than once per candidate. */
+export interface StoryFeatures {
+  keys: string[];
+  words: Set<string>;
+  title: Set<string>;
+  orgWords: Set<string>;
+  themes: Set<string>;
+  names: { programmes: Map<string, string>; suppliers: Map<string, string>; periods: Map<string, string> };
+}
+
+export function storyFeatures(story: Story): StoryFeatures {
+  const orgs = storyOrgs(story);
+  return {
+    keys: orgs.map(orgKey),
+    words: contentSet(storyText(story)),
+    title: contentSet(storyTitle(story)),
+    orgWords: contentSet(orgs.map((o) => o.name).join(" ")),
+    themes: new Set(story.item.themes.map((t) => t.id as string)),
+    names: { programmes: keyed(story.item.programmes ?? []), suppliers: keyed(story.item.suppliers), periods: keyed(story.item.periods) },
+  };
+}
+
+/**
+ * Cosine (or Jaccard) of a and b ignoring words of either side's organisation names, so the
+ * shared trust name does not count twice (it is the org feature already). No sets are built.
+ */
+function overlapExcluding(a: Set<string>, b: Set<string>, x1: Set<string>, x2: Set<string>, kind: "cosine" | "jaccard"): number {
+  const keep = (w: string) => !x1.has(w) && !x2.has(w);
+  let na = 0, nb = 0, inter = 0;
+  for (const w of a) if (keep(w)) { na++; if (b.has(w)) inter++; }
+  for (const w of b) if (keep(w)) nb++;
+  if (kind === "cosine") return na === 0 || nb === 0 ? 0 : inter / Math.sqrt(na * nb);
+  return na + nb - inter === 0 ? 0 : inter / (na + nb - inter);
+}
+
+/**
+ * The story's title against the initiative's title and every fact sentence, best match: any
+ * earlier mention's lead counts, not only the founding one (keeps the feature order-independent).
+ */
+function titleSimilarity(f: StoryFeatures, sw: StateWords): number {
+  let best = overlapExcluding(f.title, sw.title, f.orgWords, sw.orgWords, "jaccard");
+  for (const fact of sw.factSets) best = Math.max(best, overlapExcluding(f.title, fact, f.orgWords, sw.orgWords, "jaccard"));
+  return best;
+}
+
+function shared(mine: Map<string, string>, theirs: Map<string, string>): string[] {
+  return [...mine].filter(([k]) => theirs.has(k)).map(([, v]) => v);
+}
+
+function gapDays(story: Story, c: Candidate): number | null {
+  const t = story.publishedAt ? Date.parse(story.publishedAt) : NaN;
+  const first = Date.parse(c.firstSeen);
+  const last = Date.parse(c.lastSeen);
+  if (Number.isNaN(t) || Number.isNaN(first) || Number.isNaN(last)) return null;
+  if (t >= first && t <= last) return 0; // inside the initiative's span: symmetric in arrival order
+  return Math.min(Math.abs(t - first), Math.abs(t - last)) / DAY_MS;
+}
+
+interface Evidence {
+  org: number;
+  orgKnown: boolean;
+  bothOrgless: boolean;
+  jac: number;
+  cos: number;
+  title: number;
+  themes: number;
+  money: string[];
+  programmes: string[];
+  suppliers: string[];
+  periods: string[];
+  gap: number | null;
+}
+
+const NO_TEXT = { cos: 0, title: 0, themes: 0, money: [], programmes: [], suppliers: [], periods: [], gap: null };
+
+/**
+ * The evidence for one candidate. With `lazy`, a candidate that can only end capped (no shared
+ * organisation, not a copy, not an organisation-less pair) skips the text features: the decision
+ * is the same and the facts of unrelated initiatives are never tokenised.
+ */
+function gather(story: Story, f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds | null): Evidence {
+  const st: InitiativeState = c.state;
+  const org = orgOverlap(f.keys, st.orgs);
+  const bothOrgless = f.keys.length === 0 && st.orgs.length === 0;
+  const jac = estimateJaccard(sig, c.signature);
+  const base = { org, orgKnown: f.keys.length > 0 && st.orgs.length > 0, bothOrgless, jac };
+  if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { ...base, ...NO_TEXT };
+  const sw = stateWords(st);
+  const stateMoney = new Set(st.money.map((m) => m.pounds));
+  return {
+    ...base,
+    cos: overlapExcluding(f.words, sw.words, f.orgWords, sw.orgWords, "cosine"),
+    title: titleSimilarity(f, sw),
+    themes: jaccard(f.themes, new Set<string>(st.themes)),
+    money: [...new Set(story.item.money.filter((m) => stateMoney.has(m.pounds)).map((m) => m.text))],
+    programmes: shared(f.names.programmes, sw.names.programmes),
+    suppliers: shared(f.names.suppliers, sw.names.suppliers),
+    periods: shared(f.names.periods, sw.names.periods),
+    gap: gapDays(story, c),
+  };
+}
+
+function reasonsOf(e: Evidence, c: Candidate): string[] {
+  const r: string[] = [];
+  if (e.org === 1) r.push(`same organisation ${c.state.orgs[0]}`);
+  else if (e.org > 0) r.push(`shared organisation (overlap ${e.org.toFixed(1)})`);
+  else r.push(e.orgKnown ? "no shared organisation" : "organisation unknown on one side");
+  r.push(`text similarity ${e.cos.toFixed(2)} (MinHash Jaccard ${e.jac.toFixed(2)})`);
+  if (e.title > 0) r.push(`title similarity ${e.title.toFixed(2)}`);
+  for (const m of e.money) r.push(`shared amount ${m}`);
+  for (const p of e.programmes) r.push(`shared programme ${p}`);
+  for (const s of e.suppliers) r.push(`shared supplier ${s}`);
+  if (e.periods.length > 0) r.push(`shared period ${e.periods.join(", ")}`);
+  r.push(`theme overlap ${e.themes.toFixed(2)}`);
+  if (e.gap !== null && e.gap > 0) r.push(`${Math.round(e.gap)} days from the initiative's mentions`);
+  return r;
+}
+
+/**
+ * Weighted sum of explainable features, then ceilings that encode identity rules:
+ * different organisations are different initiatives unless the text is a copy, and the same
+ * organisation is not enough without a shared subject (text, title or a distinctive name).
+ */
+export function scoreCandidate(story: Story, storySig: Signature, c: Candidate, opts: Partial<Thresholds> = {}): Score {
+  return scoreWith(story, storyFeatures(story), storySig, c, { ...DEFAULT_THRESHOLDS, ...opts });
+}
+
+function regionConflict(story: Story, c: Candidate): boolean {
+  const r1 = story.item.region;
+  const r2 = c.state.region;
+  return r1 !== null && r2 !== null && r1 !== r2 && r1 !== "England" && r2 !== "England";
+}
+
+/**
+ * Identity rules on top of the weighted sum; each one that fires says so in the reasons.
+ * - near-identical text (MinHash Jaccard ≥ syndicatedJaccard) is a copy, whatever the orgs say,
+ *   unless it is a template with another place filled in ("…series looks to the Midlands");
+ * - different organisations cap the score (two trusts' EPR procurements are two initiatives);
+ * - the same organisation without a shared subject (content) or amount caps it too.
+ */
+function applyRules(score: number, e: Evidence, x: { content: number; orgless: boolean; conflict: boolean }, t: Thresholds, reasons: string[]): number {
+  if (e.jac >= t.syndicatedJaccard && !(x.conflict && e.org === 0)) {
+    reasons.push("near-identical text (syndicated copy)");
+    return Math.max(score, t.match + (1 - t.match) * e.jac);
+  }
+  if (e.org === 0 && !x.orgless && score > t.noSharedOrgCap) {
+    reasons.push("capped: no shared organisation and text not a copy");
+    return t.noSharedOrgCap;
+  }
+  // Only an amount stands in for a shared subject: product names recur across initiatives.
+  if (x.content < t.minContent && e.money.length === 0 && score > t.weakContentCap) {
+    reasons.push("capped: shared organisation but no shared subject");
+    return t.weakContentCap;
+  }
+  return score;
+}
+
+/** scoreCandidate with the story-side features precomputed (decide scores many candidates). */
+export function scoreWith(story: Story, f: StoryFeatures, storySig: Signature, c: Candidate, t: Thresholds, explain = true): Score {
+  const e = gather(story, f, storySig, c, explain ? null : t);
+  const content = Math.max(e.cos, e.title, Math.min(1, 1.5 * e.jac));
+  // Amounts identify an initiative; programme and supplier names less so (the NHS App, Teams or
+  // Epic recur across many initiatives of one trust); a shared period is weaker still.
+  const has = (xs: string[]) => (xs.length > 0 ? 1 : 0);
+  const names = Math.min(1, has(e.money) + 0.5 * has(e.programmes) + 0.25 * has(e.suppliers) + 0.15 * has(e.periods));
+  const decay = e.gap === null ? 1 : Math.pow(0.5, e.gap / t.halfLifeDays);
+  const conflict = regionConflict(story, c);
+  // National programmes (NHS England, DHSC) have no gazetteer organisation on either side: no
+  // evidence either way, so the org term is neutral and content plus a shared amount or
+  // programme must carry the match.
+  const orgless = e.bothOrgless && !conflict && content >= 2 * t.minContent && e.money.length + e.programmes.length > 0;
+  const w = t.weights;
+  const sum = w.org * (orgless ? 0.5 : e.org) + w.content * content + w.names * names + w.themes * e.themes;
+  const reasons = explain ? reasonsOf(e, c) : [];
+  if (orgless && explain) reasons.push("no organisation on either side (national programme): judged on content and names");
+  const score = applyRules(sum * (1 - w.time + w.time * decay), e, { content, orgless, conflict }, t, reasons);
+  const features: Record<string, number> = {
+    org: e.org,
+    jaccard: e.jac,
+    cosine: e.cos,
+    title: e.title,
+    content,
+    names,
+    themes: e.themes,
+    decay,
+    gapDays: e.gap ?? -1,
+  };
+  return { score: Math.round(score * 1000) / 1000, features, reasons };
+}

@@ -1,0 +1,74 @@
+import type { AnalyzedItem, InitiativeState } from "@radar/core";
+
+/** One analysed story with where and when it was published. */
+export interface Story {
+  item: AnalyzedItem;
+  articleTitle: string | null;
+  publishedAt: string | null;
+  source: string;
+}
+
+/** MinHash (100 slots) plus its 20 LSH band keys. Stored as number[] after a JSON round trip. */
+export interface Signature {
+  minhash: Uint32Array | number[];
+  bands: string[];
+}
+
+/** An initiative the store returned for the story's index keys. */
+export interface Candidate {
+  id: string;
+  version: number;
+  state: InitiativeState;
+  /** Merged signature of every story resolved into the initiative (see mergeSignatures). */
+  signature: Signature;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface IndexKeys {
+  orgKeys: string[];
+  bandKeys: string[];
+  nameKeys: string[];
+}
+
+export interface Thresholds {
+  /** Minimum score to attach a story to an initiative. */
+  match: number;
+  /** MinHash Jaccard above which two texts are copies, whatever the organisations say. */
+  syndicatedJaccard: number;
+  /** Score ceiling when the story and the initiative share no organisation. */
+  noSharedOrgCap: number;
+  /** Score ceiling when they share an organisation but neither text nor a distinctive name. */
+  weakContentCap: number;
+  /** Content similarity (max of cosine and title overlap) that counts as "same subject". */
+  minContent: number;
+  /** Themes below this classifier score never enter a diff. */
+  minThemeScore: number;
+  /** A sentence is a new fact when at least this share of its content words is new… */
+  factNovelty: number;
+  /** …and it has at least this many content words. */
+  minFactWords: number;
+  /** New fact sentences kept per diff. */
+  maxFactsPerDiff: number;
+  /** Fact sentences kept on an initiative. */
+  maxFacts: number;
+  /** Days after which the time-gap factor halves. */
+  halfLifeDays: number;
+  /** Feature weights of the score (org, content, names, themes sum to 1; time scales the sum). */
+  weights: { org: number; content: number; names: number; themes: number; time: number };
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  match: 0.5,
+  syndicatedJaccard: 0.5,
+  noSharedOrgCap: 0.3,
+  weakContentCap: 0.4,
+  minContent: 0.2,
+  minThemeScore: 0.5,
+  factNovelty: 0.5,
+  minFactWords: 5,
+  maxFactsPerDiff: 8,
+  maxFacts: 60,
+  halfLifeDays: 365,
+  weights: { org: 0.35, content: 0.4, names: 0.15, themes: 0.1, time: 0.1 },
+};
