@@ -30,7 +30,7 @@ export interface ApplyInput {
   seenAt: Date;
   /** For `new`: the fresh initiative's id and content. */
   create?: () => InitiativeWrite & { id: string };
-  /** For `update`: the new content computed from the row read under lock. */
+  /** For `update` (and `duplicate`, for its signature and keys): content computed from the row read under lock. */
   update?: (current: InitiativeRow) => InitiativeWrite;
   /** The story's own keys, used to serialise concurrent creations of one initiative. */
   lockKeys: string[];
@@ -108,7 +108,11 @@ async function touchInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome>
   const lastSeen = input.seenAt > current.lastSeen ? input.seenAt : current.lastSeen;
   const firstSeen = input.seenAt < current.firstSeen ? input.seenAt : current.firstSeen;
   if (input.action === "duplicate") {
-    await tx.update(initiatives).set({ lastSeen, firstSeen }).where(eq(initiatives.id, id));
+    // A duplicate changes no field, but its wording and keys still widen what later reports of
+    // the same initiative can match (the signature and the index), without a new version.
+    const w = input.update?.(current);
+    await tx.update(initiatives).set({ lastSeen, firstSeen, ...(w ? { minhash: w.minhash } : {}) }).where(eq(initiatives.id, id));
+    if (w) await writeIndex(tx, id, w);
     await record(tx, input, id, current.version, current.title, "initiative.duplicate-seen");
     return { kind: "applied", initiativeId: id, version: current.version, action: "duplicate" };
   }
