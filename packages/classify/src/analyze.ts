@@ -1,0 +1,214 @@
+import { shortHash, type AnalyzedArticle, type AnalyzedItem, type ExtractedArticle, type ItemKind, type Region } from "@radar/core";
+import { loadGazetteer, type Gazetteer, type Mention } from "./gazetteer.js";
+import { loadSuppliers, type SupplierIndex } from "./suppliers.js";
+import { loadTaxonomy, type ThemeModel } from "./themes.js";
+import { createScanner, type ArticleScanner } from "./probe.js";
+import { segment, type Segment } from "./segment.js";
+import { inferOrg, rankOrgs, toOrgRef } from "./orgs.js";
+import { detectStatus, parseFigures, parseMoney, parsePeriods, parseProgrammes } from "./entities.js";
+import { OPINION_OPENER_RE, PANEL_FRAME_RE, SERIES_INTRO_RE, SPONSORED_RE, TEASER_RE, VENDOR_VOICE_RE } from "./cues.js";
+import { firstSentence } from "./text.js";
+import type { GazOrg } from "./gazetteer-csv.js";
+
+/** Bump when analysis logic changes; seeds content is hashed into the version too. */
+export const CODE_VERSION = "classify-1";
+
+export interface Analyzer {
+  version: string;
+  analyze(article: ExtractedArticle): AnalyzedArticle;
+}
+
+export interface SeedTexts {
+  gazetteerCsv: string;
+  taxonomyJson: string;
+  suppliersJson: string;
+}
+
+export function analyzerVersion(seeds: SeedTexts): string {
+  return `${CODE_VERSION}+${shortHash(`${seeds.taxonomyJson}\u0000${seeds.gazetteerCsv}\u0000${seeds.suppliersJson}`, 10)}`;
+}
+
+export function createAnalyzer(seeds: SeedTexts): Analyzer {
+  const gaz = loadGazetteer(seeds.gazetteerCsv);
+  const suppliers = loadSuppliers(seeds.suppliersJson);
+  const themes = loadTaxonomy(seeds.taxonomyJson);
+  const orgNames = new Set(gaz.orgs.map((o) => o.name.toLowerCase()));
+  const ctx: Ctx = { gaz, suppliers, themes, orgNames };
+  return { version: analyzerVersion(seeds), analyze: (a) => analyzeArticle(ctx, a) };
+}
+
+interface Ctx {
+  gaz: Gazetteer;
+  suppliers: SupplierIndex;
+  themes: ThemeModel;
+  orgNames: Set<string>;
+}
+
+function analyzeArticle(ctx: Ctx, article: ExtractedArticle): AnalyzedArticle {
+  const scanner = createScanner(ctx.gaz, ctx.suppliers);
+  const segs = segment(article.blocks, scanner);
+  const titleRegion = framingRegion(scanner.mentions(article.title));
+  const firstPara = article.blocks.find((b) => b.type === "paragraph")?.text ?? "";
+  const panel = PANEL_FRAME_RE.test(article.title) || PANEL_FRAME_RE.test(firstSentence(firstPara));
+  let last: GazOrg | null = null;
+  let items = segs.map((s, i) => {
+    const item = buildItem(ctx, scanner, s, i, { titleRegion, last, panel });
+    last = item.primary ?? last;
+    return item.item;
+  });
+  // An unlabelled overview before the stories ("Across England, NHS trusts…") is not a story.
+  if (items.length > 1 && isLead(items[0]!)) items = items.slice(1);
+  items.forEach((it, i) => (it.ordinal = i));
+  return { title: article.title, publishedAt: article.publishedAt, url: article.url, items };
+}
+
+function isLead(it: AnalyzedItem): boolean {
+  const named = it.reasons.some((r) => r.startsWith("primary org") || r.startsWith("inferred") || r.startsWith("back-reference"));
+  return it.heading === null && it.kind === "initiative" && !named && it.suppliers.length === 0;
+}
+
+function storyText(seg: Segment): string {
+  return seg.blocks.map((b) => (b.type === "list" && b.items ? b.items.join("\n") : b.text.trim())).join("\n\n");
+}
+
+/** "At its latest meeting, the ICB…": a story that opens on a back-reference continues the body last named. */
+function contextOrg(sc: ArticleScanner, seg: Segment, opening: string, last: GazOrg | null): GazOrg | null {
+  const ref = /\bthe (trust|ICB|ICS|board|health board)\b/i.exec(opening)?.[1]?.toLowerCase();
+  if (!ref) return null;
+  const fits = (o: GazOrg) => (ref === "icb" || ref === "ics" ? o.kind === "icb" : ref === "trust" ? /trust/.test(o.kind) : true);
+  const fromSection = seg.section ? sc.mentions(seg.section).find((m) => m.org && m.rank < 2 && fits(m.org))?.org : undefined;
+  if (fromSection) return fromSection;
+  return last && fits(last) ? last : null;
+}
+
+interface ArticleCtx {
+  titleRegion: Region | null;
+  last: GazOrg | null;
+  panel: boolean;
+}
+
+interface StoryOrgs {
+  orgs: GazOrg[];
+  all: Mention[];
+  reasons: string[];
+}
+
+/** Organisations by salience, then a description in the lead, then a back-reference to the body last named. */
+function storyOrgs(ctx: Ctx, sc: ArticleScanner, seg: Segment, text: string, opening: string, last: GazOrg | null): StoryOrgs {
+  const headM = seg.heading ? sc.mentions(seg.heading) : [];
+  const bodyM = seg.blocks.flatMap((b) => offsetMentions(sc, b.text, text));
+  const ranked = rankOrgs(seg.heading, text, headM, bodyM, opening.length);
+  const reasons = [...ranked.reasons];
+  let orgs = ranked.orgs;
+  const all = [...headM, ...bodyM];
+  // No body named in the heading or opening paragraph: a description there may still name one.
+  const firstBlock = seg.blocks[0]?.text ?? "";
+  const leadM = [...headM, ...sc.mentions(firstBlock)];
+  const leadIds = new Set(leadM.filter((m) => m.org && m.rank < 2).map((m) => m.org!.id));
+  if (!orgs.some((o) => leadIds.has(o.id))) {
+    const inferred = inferOrg(ctx.gaz, `${seg.heading ?? ""}\n${firstBlock}`, leadM) ?? (orgs.length === 0 ? inferOrg(ctx.gaz, `${seg.heading ?? ""}\n${text}`, all) : null);
+    if (inferred) (orgs = [inferred.org, ...orgs.filter((o) => o.id !== inferred.org.id)]), reasons.push(`inferred ${inferred.reason}`);
+  }
+  if (orgs.length === 0) {
+    const prior = contextOrg(sc, seg, opening, last);
+    if (prior) (orgs = [prior]), reasons.push(`back-reference resolved to ${prior.name}`);
+  }
+  return { orgs, all, reasons };
+}
+
+function buildItem(ctx: Ctx, sc: ArticleScanner, seg: Segment, ordinal: number, ac: ArticleCtx): { item: AnalyzedItem; primary: GazOrg | null } {
+  const text = storyText(seg);
+  const opening = firstSentence(text);
+  const { orgs, all, reasons } = storyOrgs(ctx, sc, seg, text, opening, ac.last);
+  const full = seg.heading ? `${seg.heading}\n${text}` : text;
+  const supHits = ctx.suppliers.find(full);
+  const status = detectStatus(full, `${seg.heading ?? ""}\n${opening}`);
+  const money = parseMoney(full);
+  let kind = storyKind(seg, text, opening, orgs, supHits.length > 0);
+  // In a panel article a speaker's comment is opinion unless their body reports a concrete step.
+  const concrete = status.status !== null && status.status !== "planned" || money.length > 0;
+  if (ac.panel && kind === "initiative" && !(seg.subject?.startsWith("org:") && concrete)) kind = "opinion";
+  reasons.push(`kind ${kind}`);
+  const region = storyRegion(kind, orgs, all, supHits.length > 0, ac.titleRegion, reasons);
+  const primary = kind === "opinion" || kind === "teaser" ? undefined : orgs.find((o) => o.kind !== "national");
+  const icb = primary?.icb ?? null;
+  if (primary) reasons.push(`icb ${icb ?? "none"} from ${primary.name}${primary.icbBefore ? ` (was ${primary.icbBefore})` : ""}`);
+  if (status.cue) reasons.push(`status ${status.status} from "${status.cue}"`);
+  const orgNames = ctx.orgNames;
+  const isName = (n: string) => orgNames.has(n.toLowerCase()) || sc.mentions(n).some((m) => m.end - m.start >= n.length - 3);
+  const products = supHits.filter((h) => h.product).map((h) => h.product!);
+  const item: AnalyzedItem = {
+    ordinal,
+    heading: seg.heading,
+    section: seg.section,
+    text,
+    kind,
+    // National bodies (NHS England, DHSC…) are context, not the story's organisation.
+    orgs: kind === "opinion" || kind === "teaser" ? [] : orgs.filter((o) => o.kind !== "national").map(toOrgRef),
+    region,
+    icb: kind === "opinion" || kind === "teaser" ? null : icb,
+    // A series intro only frames the article: its topics belong to the stories that follow.
+    themes: kind === "opinion" && SERIES_INTRO_RE.test(seg.blocks[0]?.text ?? "") ? [] : ctx.themes.label(seg.heading, text),
+    money,
+    periods: parsePeriods(full),
+    suppliers: [...new Set(supHits.map((h) => h.supplier))],
+    programmes: parseProgrammes(full, isName, products),
+    figures: parseFigures(full),
+    status: status.status,
+    reasons,
+  };
+  return { item, primary: orgs[0] ?? null };
+}
+
+/** Mentions of a block, shifted to offsets in the joined story text. */
+function offsetMentions(sc: ArticleScanner, blockText: string, story: string): Mention[] {
+  const base = story.indexOf(blockText.trim());
+  return sc.mentions(blockText).map((m) => ({ ...m, start: m.start + Math.max(base, 0), end: m.end + Math.max(base, 0) }));
+}
+
+function storyKind(seg: Segment, text: string, opening: string, orgs: GazOrg[], hasSupplier: boolean): ItemKind {
+  const head = seg.heading ?? "";
+  const vendorSubject = seg.subject?.startsWith("sup:") === true;
+  const voice = [...`${head}\n${text}`.matchAll(VENDOR_VOICE_RE)].length;
+  if (SPONSORED_RE.test(head) || SPONSORED_RE.test(text) || vendorSubject || (hasSupplier && voice >= 2 && orgs.length === 0)) return "sponsored";
+  const nhsSubject = seg.subject?.startsWith("org:") === true;
+  if (TEASER_RE.test(text) && seg.blocks.length === 1 && !nhsSubject) return "teaser";
+  if (OPINION_OPENER_RE.test(text)) return "opinion";
+  const firstPara = seg.blocks[0]?.text ?? "";
+  if ((SERIES_INTRO_RE.test(firstPara) || PANEL_FRAME_RE.test(opening)) && seg.heading === null && !nhsSubject) return "opinion";
+  return "initiative";
+}
+
+function storyRegion(kind: ItemKind, orgs: GazOrg[], all: Mention[], hasSupplier: boolean, titleRegion: Region | null, reasons: string[]): Region | null {
+  const primary = orgs[0];
+  if (primary?.region && primary.region !== "England") {
+    reasons.push(`region ${primary.region} from ${primary.name}`);
+    return primary.region;
+  }
+  if (kind === "sponsored" && !primary) {
+    reasons.push("region England: vendor content with no NHS body");
+    return "England";
+  }
+  const tally = new Map<Region, number>();
+  for (const m of all) {
+    const r = m.org?.region ?? m.place?.region;
+    if (r && r !== "England" && (m.rank < 2 || m.place)) tally.set(r, (tally.get(r) ?? 0) + 1);
+  }
+  const best = [...tally.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (best && (!titleRegion || best[1] > (tally.get(titleRegion) ?? 0) || !tally.has(titleRegion))) {
+    reasons.push(`region ${best[0]} from places/bodies named`);
+    return best[0];
+  }
+  if (titleRegion && tally.has(titleRegion)) return titleRegion;
+  if (primary?.region === "England" || hasSupplier) return "England";
+  if (titleRegion) {
+    reasons.push(`region ${titleRegion} from article framing`);
+    return titleRegion;
+  }
+  return "England";
+}
+
+function framingRegion(ms: Mention[]): Region | null {
+  const m = ms.find((x) => (x.place && x.place.region !== "England") || x.org?.region);
+  return (m?.org?.region ?? m?.place?.region ?? null) as Region | null;
+}

@@ -1,0 +1,43 @@
+/** Phrase cues for segmentation and story kinds, precompiled once. */
+
+export const BOILERPLATE_RE =
+  /^(?:to (?:learn|read|find out|discover|see) more\b|read more\b|read the full\b|find out more\b|sign up\b|subscribe\b|click here\b|for more information\b|download the\b|register (?:here|now)\b|related(?: articles?| news)?:?$|share this\b)|please click here\.?$/i;
+
+/** Paragraph openers that start a new story even when the body is the same. */
+export const STORY_OPENER_RE =
+  /^(?:(?:At|In|During) (?:its|their|the|a|an)(?: (?:latest|most recent|more recent|recent|previous|last|next|separate|subsequent|later|further|public|private))*(?: board| governing body| committee)? meeting\b|Separately,|Elsewhere\b|Meanwhile,|In other news|In separate news|We (?:spoke|sat down|caught up) with\b|HTN (?:spoke|sat down|caught up) with\b)/i;
+
+/** Panel, webinar and interview openers: opinion unless an NHS body does something concrete. */
+export const OPINION_OPENER_RE =
+  /^(?:An? (?:expert |recent )?(?:panel|roundtable|webinar)\b|Panellists\b|Panelists\b|(?:In|During) (?:a|an|our|the) (?:recent )?(?:webinar|panel|podcast|interview|roundtable)\b|Speaking (?:at|on|during)\b|In (?:an|this) interview\b|We asked\b|Asked (?:what|how|about|whether|if)\b)/i;
+
+/** "In this latest edition of our feature series…": the series intro, an opinion item. */
+export const SERIES_INTRO_RE =
+  /\b(?:(?:this|our) (?:latest |new |next )?(?:edition|instalment|issue|episode)\b|we take a deep dive|we['’]re turning our attention|we['’]ll (?:explore|take a (?:deep dive|look))|feature series|we (?:take a )?look at how|we hear from|we explore how)/i;
+
+/** Articles framed as a panel, webinar or interview: their stories are comment unless concrete. */
+export const PANEL_FRAME_RE = /\b(?:panel(?: discussion)?|webinar|roundtable|podcast|in conversation with)\b/i;
+
+/** "The latest instalment of HTN’s ICS regions series looks to…": a pointer to another article. */
+export const TEASER_RE =
+  /^(?:The|HTN['’]s|Our) (?:latest|next|new|previous|most recent) (?:instalment|edition|episode|part|article)\b|^(?:Read|Catch up on|Don['’]t miss) (?:our|the)\b/i;
+
+/** Vendor voice: the company speaks, or the section is a vendor's customer story. */
+export const SPONSORED_RE =
+  /\b(?:customer stor(?:y|ies)|case study from|sponsored(?: content| by)?|in (?:association|partnership) with [A-Z][\w.]+ (?:Technology|Health|Ltd|Limited)|the company (?:said|says|added|adds|notes|noted|explains|explained|states|believes)|advertorial|partner content)\b/i;
+
+/** First-person company voice ("our research found", "from our work with NHS organisations"). */
+export const VENDOR_VOICE_RE = /\b(?:our (?:research|experience|work|customers|clients|platform|solution)|we['’]re (?:seeing|increasingly)|we are seeing|what we(?: are|['’]re) seeing|we (?:help|support|work with|partner with) (?:NHS|trusts|healthcare))\b/gi;
+
+/** Sentence-start back-references that keep a paragraph with the story in hand. */
+export const BACKREF_START_RE =
+  /^(?:The (?:trust|ICB|ICS|board|health board|group|system|service|organisation|partnership|team|strategy|plan|programme|project|report|pilot|trial|tool|platform|app|contract|scheme|work|initiative|rollout|roll-out|investment|funding|technology|deployment|evaluation|project team)|It|Its|This|These|Her|His|Their|They|She|He|Both)\b/;
+
+/** Back-reference phrases inside text, resolved to the body last named. */
+export const BACKREF_RE = /\bthe (trust|ICB|ICS|board|health board|integrated care board|integrated care system)\b/gi;
+
+/** Short label headings: "Wider trend: …", "Insights from …". */
+export const LABEL_HEADING_RE = /^(?:[A-Z][\w-]*(?: [\w-]+){0,2}:\s|Insights? from\b|More from\b|Also in\b|Elsewhere\b|Other news\b|In other news\b|Key (?:highlights|updates)\b)/;
+
+/** "…also defines the region's wider rollout of a new EPR": a second initiative of the same body. */
+export const NEW_INITIATIVE_RE = /\b(?:wider |separate |second |parallel )?(?:roll-?out|deployment|procurement|implementation) of (?:a|an) new\b/i;

@@ -1,0 +1,167 @@
+import type { Region } from "@radar/core";
+import { readGazetteerRows, type GazOrg } from "./gazetteer-csv.js";
+import { isGeographic, placeEntries } from "./places.js";
+import { UNSAFE_STEMS } from "./org-facts.js";
+import { isAcronymToken, tokenize, type Token } from "./text.js";
+
+/**
+ * Gazetteer index: every official name, alias and generated variant as a token sequence in
+ * one trie, so a text is scanned once, leftmost-longest. Acronym tokens match case-sensitively;
+ * capitalised name words must be capitalised in the text too ("north london" is prose, not a body).
+ */
+
+type Mode = 0 | 1 | 2; // 0 any case, 1 capitalised, 2 exact (acronym)
+interface Entry {
+  org: number; // -1 for places
+  place?: { name: string; region: Region };
+  /** 0 strong (name/alias), 1 weak (bare ICB/board place name, bare acronym), 2 place. */
+  rank: 0 | 1 | 2;
+  modes: Mode[];
+  raws: string[];
+}
+interface Node {
+  next: Map<string, Node>;
+  ends: Entry[];
+}
+
+export interface Mention {
+  org: GazOrg | null;
+  place: { name: string; region: Region } | null;
+  rank: 0 | 1 | 2;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Gazetteer {
+  orgs: GazOrg[];
+  byName: Map<string, GazOrg>;
+  /** All org and place mentions in text, leftmost-longest, non-overlapping. */
+  scan(text: string, localAliases?: Map<string, number>): Mention[];
+  size: number;
+}
+
+const SMALL = new Set(["and", "of", "the", "for", "upon", "on", "in", "at", "with"]);
+const TRUST_SUFFIX = /\s+(?:NHS Foundation Trust|NHS Trust|Foundation Trust|NHS FT)$/;
+const SUFFIXES = ["NHS Foundation Trust", "NHS FT", "NHSFT", "NHS Trust", "Foundation Trust", "FT", "Trust", "NHS", "NHS Group"];
+const TRUST_KINDS = new Set(["trust", "foundation-trust", "ambulance-trust"]);
+
+function variantsOf(o: GazOrg): Array<{ text: string; rank: 0 | 1 }> {
+  const out: Array<{ text: string; rank: 0 | 1 }> = [];
+  const add = (text: string, rank: 0 | 1) => text.trim() && out.push({ text: text.trim(), rank });
+  const names = o.kind === "region" ? o.aliases : [o.name, ...o.aliases];
+  for (const n0 of names) {
+    add(n0, 0);
+    const n = n0.replace(/^The\s+/, "");
+    if (n !== n0) add(n, 0);
+    if (TRUST_KINDS.has(o.kind) && TRUST_SUFFIX.test(n)) {
+      const stem = n.replace(TRUST_SUFFIX, "");
+      for (const s of SUFFIXES) add(`${stem} ${s}`, 0);
+      if (!isGeographic(stem) && !UNSAFE_STEMS.has(stem.toLowerCase())) add(stem, 0);
+    }
+    const acr = /^([A-Z][A-Za-z&]{1,6}) (?:ICB|ICS)$/.exec(n);
+    if (acr && acr[1]!.replace(/[^A-Z]/g, "").length >= 3) add(acr[1]!, 1);
+  }
+  if (o.kind === "icb") add(o.name.replace(/^NHS\s+/, "").replace(/\s+Integrated Care Board$/, ""), 1);
+  if (o.kind === "health-board") {
+    const stem = o.name.replace(/^NHS\s+/, "").replace(/\s+(?:University |Teaching )?Health Board$/, "");
+    if (stem !== o.name && !UNSAFE_STEMS.has(stem.toLowerCase())) add(stem, 1);
+  }
+  return out;
+}
+
+function modesOf(toks: Token[]): Mode[] {
+  return toks.map((t) => (isAcronymToken(t.raw) ? 2 : /^\p{Lu}/u.test(t.raw) && !SMALL.has(t.key) ? 1 : 0));
+}
+
+function insert(root: Node, toks: Token[], entry: Omit<Entry, "modes" | "raws">): void {
+  if (toks.length === 0 || toks.some((t) => t.brk)) return;
+  let node = root;
+  for (const t of toks) {
+    let nx = node.next.get(t.key);
+    if (!nx) node.next.set(t.key, (nx = { next: new Map(), ends: [] }));
+    node = nx;
+  }
+  const modes = modesOf(toks);
+  const raws = toks.map((t) => t.raw);
+  const same = node.ends.find((e) => e.org === entry.org && e.rank === entry.rank && e.raws.join(" ") === raws.join(" "));
+  if (!same) node.ends.push({ ...entry, modes, raws });
+}
+
+function accepts(e: Entry, toks: Token[], from: number, path: number[]): boolean {
+  for (let k = 0; k < e.modes.length; k++) {
+    const t = toks[path[k]!]!;
+    const m = e.modes[k]!;
+    if (m === 2 && t.raw !== e.raws[k] && t.raw.replace(/'s$|'$/, "") !== e.raws[k]) return false;
+    if (m === 1 && !/^[\p{Lu}\p{N}]/u.test(t.raw)) return false;
+  }
+  return from >= 0;
+}
+
+export function loadGazetteer(csvText: string): Gazetteer {
+  const orgs = readGazetteerRows(csvText);
+  const root: Node = { next: new Map(), ends: [] };
+  let size = 0;
+  for (const o of orgs) {
+    for (const v of variantsOf(o)) insert(root, tokenize(v.text), { org: o.id, rank: v.rank }), size++;
+  }
+  for (const p of placeEntries()) insert(root, tokenize(p.name), { org: -1, place: p, rank: 2 }), size++;
+  const byName = new Map(orgs.map((o) => [o.name, o]));
+  return { orgs, byName, size, scan: (text, local) => scan(root, orgs, text, local ?? new Map()) };
+}
+
+const ACR_RE = /^[A-Z][A-Za-z&]{1,7}$/;
+
+/** Longest accepted entry starting at token i, allowing "(ACR)" between name and suffix. */
+function longestAt(root: Node, toks: Token[], i: number): { entry: Entry; last: number; acr: string | null } | null {
+  let node: Node | undefined = root;
+  let best: { entry: Entry; last: number; acr: string | null } | null = null;
+  const path: number[] = [];
+  let acr: string | null = null;
+  let j = i;
+  while (node && j < toks.length) {
+    let t = toks[j]!;
+    if (t.raw === "(" && path.length > 0 && ACR_RE.test(toks[j + 1]?.raw ?? "") && toks[j + 2]?.raw === ")" && toks[j + 3] && node.next.has(toks[j + 3]!.key)) {
+      acr = toks[j + 1]!.raw;
+      j += 3;
+      t = toks[j]!;
+    }
+    if (t.brk) break;
+    node = node.next.get(t.key);
+    if (!node) break;
+    path.push(j);
+    let ok: Entry | undefined;
+    for (const e of node.ends) if ((!ok || e.rank < ok.rank) && accepts(e, toks, i, path)) ok = e;
+    if (ok) best = { entry: ok, last: j, acr };
+    j++;
+  }
+  return best;
+}
+
+function scan(root: Node, orgs: GazOrg[], text: string, local: Map<string, number>): Mention[] {
+  const toks = tokenize(text);
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (t.brk) { i++; continue; }
+    const hit = longestAt(root, toks, i);
+    if (hit) {
+      const e = hit.entry;
+      const org = e.org >= 0 ? orgs[e.org]! : null;
+      const start = t.start;
+      const end = toks[hit.last]!.end;
+      out.push({ org, place: e.place ?? null, rank: e.rank, start, end, text: text.slice(start, end) });
+      // "West and North London (WNL) ICB" teaches WNL for the rest of the article.
+      const after = toks[hit.last + 1];
+      const acr = hit.acr ?? (after?.raw === "(" && ACR_RE.test(toks[hit.last + 2]?.raw ?? "") && toks[hit.last + 3]?.raw === ")" ? toks[hit.last + 2]!.raw : null);
+      if (org && acr && e.rank < 2) local.set(acr, org.id);
+      i = hit.last + 1;
+      continue;
+    }
+    const lo = local.get(t.raw.replace(/'s$|'$/, ""));
+    if (lo !== undefined) out.push({ org: orgs[lo]!, place: null, rank: 0, start: t.start, end: t.end, text: t.raw });
+    i++;
+  }
+  return out;
+}

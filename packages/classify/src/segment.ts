@@ -1,0 +1,120 @@
+import type { Block } from "@radar/core";
+import { BACKREF_START_RE, NEW_INITIATIVE_RE, BOILERPLATE_RE, LABEL_HEADING_RE, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
+import { firstSentence } from "./text.js";
+
+/**
+ * Story segmentation. Roundups split at story headings; where paragraphs run on without
+ * headings, a paragraph opens a new story when its first sentence has a different subject
+ * (an NHS body, a vendor, or a place in another region) or starts with a story opener.
+ */
+
+/** What segmentation needs to know about a piece of text; supplied by the analyzer. */
+export interface Probe {
+  /** Key of the subject near the start of the text's first sentence: "org:12", "sup:Epic", "region:London"; null if none or a list of many. */
+  subject(text: string): string | null;
+  /** Keys of every org/supplier/region named in the text. */
+  keys(text: string): Set<string>;
+  /** True when the heading is nothing but names ("North Central London"). */
+  nameOnly(heading: string): boolean;
+  /** True when the heading names an org or supplier. */
+  namesEntity(heading: string): boolean;
+}
+
+export interface Segment {
+  heading: string | null;
+  section: string | null;
+  blocks: Block[];
+  /** Subject key of the story (first subject seen). */
+  subject: string | null;
+  keys: Set<string>;
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+export function isBoilerplate(b: Block): boolean {
+  return b.type === "paragraph" && b.text.length < 220 && BOILERPLATE_RE.test(b.text.trim());
+}
+
+export function segment(blocksIn: Block[], probe: Probe): Segment[] {
+  const blocks = blocksIn.filter((b) => b.text.trim().length > 0 && !isBoilerplate(b));
+  const out: Segment[] = [];
+  let cur: Segment | null = null;
+  let section: string | null = null;
+  const open = (heading: string | null): Segment => {
+    cur = { heading, section, blocks: [], subject: null, keys: new Set() };
+    out.push(cur);
+    return cur;
+  };
+  const add = (seg: Segment, b: Block) => {
+    seg.blocks.push(b);
+    for (const k of probe.keys(b.text)) seg.keys.add(k);
+    if (!seg.subject && b.type === "paragraph") seg.subject = probe.subject(b.text);
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    if (b.type === "heading") {
+      const role = headingRole(b.text, next, cur, probe);
+      if (role === "section") (section = b.text), (cur = null);
+      else if (role === "story") {
+        const seg = open(b.text);
+        for (const k of probe.keys(b.text)) seg.keys.add(k);
+        seg.subject = probe.subject(b.text);
+      }
+      continue;
+    }
+    if (b.type === "list") {
+      add(cur ?? open(null), b);
+      continue;
+    }
+    const seg: Segment = cur !== null && !startsStory(b.text, cur, probe) ? cur : open(null);
+    add(seg, b);
+  }
+  return out.filter((s) => s.blocks.length > 0);
+}
+
+type Role = "section" | "story" | "sub";
+
+function headingRole(text: string, next: Block | undefined, cur: Segment | null, probe: Probe): Role {
+  if (!next || next.type === "heading") return "section";
+  if (probe.nameOnly(text)) return "section";
+  if (probe.namesEntity(text)) return "story";
+  if (!cur) return "story";
+  const first = firstSentence(next.text);
+  const subj = next.type === "paragraph" ? probe.subject(next.text) : null;
+  const opener = STORY_OPENER_RE.test(next.text) || OPINION_OPENER_RE.test(next.text) || TEASER_RE.test(next.text);
+  const orgStory = cur.subject?.startsWith("org:") === true;
+  // Sub-headings inside a story keep talking about its subject (or, in vendor copy, about nothing new).
+  const continues =
+    !opener &&
+    (subj === cur.subject ||
+      (subj === null && (!orgStory || probe.keys(next.text).has(cur.subject!) || BACKREF_START_RE.test(first))) ||
+      (subj !== null && orgStory && cur.keys.has(subj)));
+  if (continues) return "sub";
+  if (subj !== null && (LABEL_HEADING_RE.test(text) || wordCount(text) <= 8)) return "section";
+  return "story";
+}
+
+function startsStory(text: string, cur: Segment, probe: Probe): boolean {
+  if (cur.blocks.length === 0) return false; // first paragraph under a story heading
+  if (STORY_OPENER_RE.test(text) || OPINION_OPENER_RE.test(text) || TEASER_RE.test(text)) return true;
+  if (/^[“"]/.test(text.trim())) return false; // a quote continues the story it is quoted in
+  const first = firstSentence(text);
+  if (NEW_INITIATIVE_RE.test(first) && !/^(?:The trust|The ICB|It)\b/.test(first)) return true;
+  // "The trust also…" continues a story about a body; after an intro it opens one.
+  if (BACKREF_START_RE.test(first) && cur.subject?.startsWith("org:")) return false;
+  const subj = probe.subject(text);
+  if (subj === null || subj === cur.subject) return false;
+  // A vendor quoted inside a story about a body stays with it ("We spoke with…" is an opener above).
+  if (subj.startsWith("sup:") && (cur.keys.has(subj) || cur.subject?.startsWith("org:"))) return false;
+  // "A new virtual ward has opened in Leeds…" then "Leeds Teaching Hospitals said…": one story.
+  if (cur.subject?.startsWith("region:") && isProseLead(cur) && probe.keys(first).has(cur.subject)) return false;
+  // A body already named in a story about a body is a follow-on ("Homerton has also…").
+  return !(cur.subject?.startsWith("org:") && cur.keys.has(subj));
+}
+
+/** A single opening paragraph of real prose (not a title line that lost its heading, not a series intro). */
+function isProseLead(cur: Segment): boolean {
+  const t = cur.blocks[0]?.text.trim() ?? "";
+  return cur.blocks.length === 1 && cur.heading === null && /[.!?]["”’)]?$/.test(t) && !SERIES_INTRO_RE.test(t);
+}
