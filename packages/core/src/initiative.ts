@@ -52,6 +52,11 @@ export const DecisionSchema = z.object({
   score: z.number(),
   reasons: z.array(z.string()),
   diff: DiffSchema,
+  /**
+   * Other initiatives the story also matches above the threshold: the story bridges them, so they
+   * are one initiative and apply folds them into `initiativeId` (keeps grouping order-independent).
+   */
+  alsoMatches: z.array(z.string()).default([]),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 

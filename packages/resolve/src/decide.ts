@@ -50,7 +50,7 @@ export function decide(story: Story, candidates: Candidate[], opts: Partial<Thre
   if (!best) {
     const top = explained(pickBest(scored));
     const why = top ? [`best candidate ${top.c.id} scored ${top.s.score.toFixed(2)} < ${t.match}`, ...top.s.reasons] : ["no candidate initiatives"];
-    return { action: "new", initiativeId: null, baseVersion: null, score: top?.s.score ?? 0, reasons: why, diff: diff(emptyState(), story, t) };
+    return { action: "new", initiativeId: null, baseVersion: null, score: top?.s.score ?? 0, reasons: why, diff: diff(emptyState(), story, t), alsoMatches: [] };
   }
   const d = diff(best.c.state, story, t);
   const news = significant(d);
@@ -63,5 +63,6 @@ export function decide(story: Story, candidates: Candidate[], opts: Partial<Thre
     score: best.s.score,
     reasons,
     diff: news ? d : {},
+    alsoMatches: [],
   };
 }

@@ -38,5 +38,5 @@ async function pinnedDecision(db: Db, itemId: string, story: Story): Promise<Dec
   if (!row) return null;
   const d = diff(row.state, story);
   const news = significant(d);
-  return { action: news ? "update" : "duplicate", initiativeId: row.id, baseVersion: row.version, score: 1, reasons: ["pinned to this initiative by an operator"], diff: news ? d : {} };
+  return { action: news ? "update" : "duplicate", initiativeId: row.id, baseVersion: row.version, score: 1, reasons: ["pinned to this initiative by an operator"], diff: news ? d : {}, alsoMatches: [] };
 }
