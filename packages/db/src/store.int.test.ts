@@ -185,3 +185,37 @@ describe("embedded store", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("a story that bridges two initiatives", () => {
+  it("folds the bridged initiative into the chosen one in the same transaction", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radar-bridge-"));
+    const store = await openStore({ databaseUrl: null, dataDir: dir });
+    try {
+      const [a, b, c] = await seedArticle(store, "https://htn.co.uk/bridge/", 3);
+      await applyStory(store.db, { ...newInput(a!, "bridge-a"), lockKeys: ["org:A"] });
+      await applyStory(store.db, { ...newInput(b!, "bridge-b"), lockKeys: ["org:B"], create: () => ({ ...newInput(b!, "bridge-b").create!(), keys: ["org:B"] }) });
+      const rebuilt: string[][] = [];
+      const out = await applyStory(store.db, {
+        ...newInput(c!, "x"),
+        action: "duplicate",
+        initiativeId: "bridge-a",
+        baseVersion: 1,
+        alsoMatches: ["bridge-b"],
+        update: (cur) => ({ title: cur.title, state: cur.state, minhash: cur.minhash, bandKeys: [], keys: ["org:B"] }),
+        rebuild: (stories) => {
+          rebuilt.push(stories.map((s) => s.itemId));
+          return { title: "rebuilt", state: state("rebuilt"), minhash: [0], bandKeys: ["b0:zz"], keys: ["org:RKL"] };
+        },
+      });
+      expect(out).toMatchObject({ kind: "applied", initiativeId: "bridge-a", version: 2 });
+      expect(rebuilt).toEqual([[a, b, c].sort()].map((x) => expect.arrayContaining(x)));
+      const views = await listInitiatives(store.db);
+      expect(views.map((v) => v.id)).toEqual(["bridge-a"]);
+      expect(views[0]!.mentions).toHaveLength(3);
+      expect(views[0]!.history.map((h) => h.version)).toEqual([1, 2]);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

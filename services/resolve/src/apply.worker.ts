@@ -5,6 +5,7 @@ import { applyStory } from "@radar/db";
 import { QUEUES, createWorker, jobId } from "@radar/queue";
 import { applyDiff, bandKeys, indexKeys, initialState, mergeSignatures, signature, storyText } from "@radar/resolve";
 import type { Runtime } from "@radar/runtime";
+import { rebuildFromStories } from "./rebuild.js";
 import { loadStory } from "./story.js";
 
 /** After this many conflicts in a row something is wrong; fail visibly rather than loop. */
@@ -32,6 +33,8 @@ export function startApplyWorker(rt: Runtime): Worker {
         silent: backfill,
         seenAt: story.publishedAt ? new Date(story.publishedAt) : new Date(),
         lockKeys: [...keys.orgKeys, ...keys.nameKeys, ...keys.bandKeys],
+        alsoMatches: decision.alsoMatches,
+        rebuild: rebuildFromStories,
         create: () => {
           const state = initialState(story);
           return { id: randomUUID(), title: state.title, state, minhash: Array.from(sig.minhash), bandKeys: sig.bands, keys: [...keys.orgKeys, ...keys.nameKeys] };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DecisionAction, Diff, InitiativeEventPayload, InitiativeState } from "@radar/core";
 import type { Db } from "../client.js";
 import { events } from "../schema/events.js";
@@ -7,6 +7,7 @@ import { initiativeVersions } from "../schema/initiative-versions.js";
 import { initiatives } from "../schema/initiatives.js";
 import { mentions } from "../schema/mentions.js";
 import type { InitiativeRow } from "./candidates.js";
+import { foldInto, type Rebuild } from "./curate.js";
 
 export interface InitiativeWrite {
   title: string;
@@ -34,6 +35,10 @@ export interface ApplyInput {
   update?: (current: InitiativeRow) => InitiativeWrite;
   /** The story's own keys, used to serialise concurrent creations of one initiative. */
   lockKeys: string[];
+  /** Initiatives the story also matched: folded into `initiativeId` (see Decision.alsoMatches). */
+  alsoMatches?: string[];
+  /** Rebuilds an initiative from its stories; needed when `alsoMatches` is not empty. */
+  rebuild?: Rebuild;
 }
 
 export type ApplyOutcome =
@@ -97,8 +102,22 @@ async function rivalInitiative(tx: Tx, input: ApplyInput): Promise<string | null
 }
 
 async function touchInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
+  const outcome = await touchOne(tx, input);
+  const bridged = (input.alsoMatches ?? []).filter((x) => x !== input.initiativeId);
+  if (outcome.kind !== "applied" || bridged.length === 0 || !input.rebuild) return outcome;
+  const folded = await foldInto(tx, outcome.initiativeId, bridged, input.rebuild, {
+    pin: false,
+    note: (from) => `story ${input.itemId} matched both: merged ${from.id} (${from.title})`,
+  });
+  return { ...outcome, version: folded.version };
+}
+
+async function touchOne(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
   const id = input.initiativeId!;
-  const rows = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for("update");
+  // Lock the chosen initiative and every bridged one in one sorted statement (no deadlocks).
+  const ids = [...new Set([id, ...(input.alsoMatches ?? [])])].sort();
+  const locked = await tx.select().from(initiatives).where(inArray(initiatives.id, ids)).orderBy(asc(initiatives.id)).for("update");
+  const rows = locked.filter((r) => r.id === id);
   const current = rows[0];
   if (!current) return { kind: "conflict", reason: `initiative ${id} no longer exists` };
   if (current.mergedInto) return { kind: "conflict", reason: `initiative ${id} was merged into ${current.mergedInto}` };

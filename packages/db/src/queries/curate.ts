@@ -11,7 +11,7 @@ import { mentions } from "../schema/mentions.js";
 import { pins } from "../schema/pins.js";
 import type { InitiativeWrite } from "./apply.js";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** A story as stored: enough for the pure resolve functions to rebuild an initiative. */
 export interface StoredStory {
@@ -36,7 +36,7 @@ async function storiesOf(tx: Tx, initiativeId: string): Promise<StoredStory[]> {
   return rows.map((r) => ({ itemId: r.itemId, item: r.item, articleTitle: r.title ?? r.feedTitle, publishedAt: r.published?.toISOString() ?? null, source: r.url }));
 }
 
-async function lockLive(tx: Tx, ids: string[]) {
+export async function lockLive(tx: Tx, ids: string[]) {
   const rows = await tx.select().from(initiatives).where(inArray(initiatives.id, [...ids].sort())).orderBy(asc(initiatives.id)).for("update");
   for (const id of ids) {
     const row = rows.find((r) => r.id === id);
@@ -67,23 +67,51 @@ async function rewrite(tx: Tx, id: string, version: number, w: InitiativeWrite, 
 export async function mergeInitiatives(db: Db, intoId: string, fromId: string, rebuild: Rebuild): Promise<{ version: number; moved: number }> {
   if (intoId === fromId) throw permanent("same-initiative", "cannot merge an initiative into itself");
   return db.transaction(async (tx) => {
-    const rows = await lockLive(tx, [intoId, fromId]);
-    const into = rows.find((r) => r.id === intoId)!;
-    const from = rows.find((r) => r.id === fromId)!;
-    const moved = await tx.update(mentions).set({ initiativeId: intoId }).where(eq(mentions.initiativeId, fromId)).returning({ itemId: mentions.itemId });
+    await lockLive(tx, [intoId, fromId]);
+    return foldInto(tx, intoId, [fromId], rebuild, { pin: true, note: (from) => `merged ${from.id} (${from.title}) by an operator` });
+  });
+}
+
+/**
+ * Folds initiatives into `intoId` inside the caller's transaction (rows already locked): mentions
+ * and pins move, `into` is rebuilt from all its stories in one new version, and each folded
+ * initiative stays as a tombstone pointing at `into`. Operator merges pin the moved stories;
+ * merges the resolver makes (a story bridging two initiatives) do not need to.
+ */
+export async function foldInto(
+  tx: Tx,
+  intoId: string,
+  fromIds: string[],
+  rebuild: Rebuild,
+  opts: { pin: boolean; note: (from: InitiativeRowLike) => string },
+): Promise<{ version: number; moved: number }> {
+  const [into] = await tx.select().from(initiatives).where(eq(initiatives.id, intoId));
+  let moved = 0;
+  const notes: string[] = [];
+  for (const fromId of fromIds) {
+    const [from] = await tx.select().from(initiatives).where(eq(initiatives.id, fromId));
+    if (!from || from.mergedInto || fromId === intoId) continue;
+    const rows = await tx.update(mentions).set({ initiativeId: intoId }).where(eq(mentions.initiativeId, fromId)).returning({ itemId: mentions.itemId });
+    moved += rows.length;
     await tx.update(pins).set({ initiativeId: intoId }).where(eq(pins.initiativeId, fromId));
-    for (const m of moved) {
-      await tx.insert(pins).values({ itemId: m.itemId, initiativeId: intoId, reason: `merged from ${fromId}` }).onConflictDoUpdate({ target: pins.itemId, set: { initiativeId: intoId } });
+    if (opts.pin) {
+      for (const m of rows) {
+        await tx.insert(pins).values({ itemId: m.itemId, initiativeId: intoId, reason: `merged from ${fromId}` }).onConflictDoUpdate({ target: pins.itemId, set: { initiativeId: intoId } });
+      }
     }
-    const version = into.version + 1;
-    await rewrite(tx, intoId, version, rebuild(await storiesOf(tx, intoId)), "merge", `merged ${fromId} (${from.title})`);
     await tx.update(initiatives).set({ mergedInto: intoId, version: from.version + 1, updatedAt: new Date() }).where(eq(initiatives.id, fromId));
     await tx.delete(signatureBands).where(eq(signatureBands.initiativeId, fromId));
     await tx.delete(initiativeKeys).where(eq(initiativeKeys.initiativeId, fromId));
     await tx.insert(initiativeVersions).values({ initiativeId: fromId, version: from.version + 1, action: "merged-into", diff: {}, note: `merged into ${intoId}` });
-    return { version, moved: moved.length };
-  });
+    notes.push(opts.note(from));
+  }
+  if (notes.length === 0) return { version: into!.version, moved: 0 };
+  const version = into!.version + 1;
+  await rewrite(tx, intoId, version, rebuild(await storiesOf(tx, intoId)), "merge", notes.join("; "));
+  return { version, moved };
 }
+
+type InitiativeRowLike = { id: string; title: string };
 
 /**
  * Moves one story out of an initiative into a new initiative of its own (pinned there), and
