@@ -74,9 +74,9 @@ export const ENV_DOC: ReadonlyArray<[name: string, def: string, meaning: string]
   ["RADAR_ALLOW_HOSTS", "(empty)", "comma-separated host[:port] the safe HTTP client may reach on private addresses"],
   ["RADAR_CONCURRENCY", "4", "jobs each worker runs at once"],
   ["RADAR_USER_AGENT", "radar/0.1 (…)", "User-Agent sent to publishers"],
-  ["PORT", "3000", "HTTP port of the API"],
-  ["SMTP_URL", "(unset)", "SMTP server for email digests"],
-  ["RADAR_FROM", "radar <radar@localhost>", "From address of email digests"],
-  ["RADAR_PUBLIC_URL", "http://localhost:3000", "public base URL used in links"],
+  ["PORT", "3000", "HTTP port of the API (reserved: no API yet)"],
+  ["SMTP_URL", "(unset)", "SMTP server for email digests (reserved: only the file channel exists yet)"],
+  ["RADAR_FROM", "radar <radar@localhost>", "From address of email digests (reserved)"],
+  ["RADAR_PUBLIC_URL", "http://localhost:3000", "public base URL used in links (reserved)"],
   ["LOG_LEVEL", "info", "fatal, error, warn, info, debug, trace or silent"],
 ];
