@@ -10,8 +10,8 @@ export interface RunResult {
   maxCandidates: number;
 }
 
-export function resolveAll(stories: LabelledStory[], opts: Partial<Thresholds> = {}): RunResult {
-  const store = new MemoryStore(opts);
+export function resolveAll(stories: LabelledStory[], opts: Partial<Thresholds> = {}, withMembers = true): RunResult {
+  const store = new MemoryStore(opts, withMembers);
   const assignment = new Map<string, string>();
   const decisions = new Map<string, Decision>();
   let maxCandidates = 0;
@@ -21,6 +21,8 @@ export function resolveAll(stories: LabelledStory[], opts: Partial<Thresholds> =
     decisions.set(s.id, r.decision);
     maxCandidates = Math.max(maxCandidates, r.candidates);
   }
+  // Later stories may have bridged and merged earlier initiatives: read where each story ended.
+  for (const s of stories) assignment.set(s.id, store.home.get(s.story)!);
   return { assignment, decisions, maxCandidates };
 }
 

@@ -1,7 +1,7 @@
 /** Timing of signature() on a 5 KB story and decide() against 20 candidates: `npx tsx eval/resolution/perf.ts`. */
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { decide, orgKey, signature, type Candidate } from "@radar/resolve";
+import { decide, orgKey, signature, type Candidate, type Story } from "@radar/resolve";
 import { chronological, labelledSets } from "./datasets.js";
 import { MemoryStore } from "./memory-store.js";
 
@@ -43,4 +43,20 @@ for (const [name, cs] of [["mixed organisations", mixed], ["all same organisatio
   console.log(`decide(20 candidates, ${name}): warm ${f(time(() => decide(probe, cs), N))}`);
   console.log(`  fresh objects ${f(time((i) => decide(probe, a[i]!), N))}; first sight of every fact ${f(time((i) => decide(probe, b[i]!), N))}`);
 }
+// Member stories (single linkage): 20 candidates of 3 real stories each, all relabelled with the
+// probe's organisation so every member is scored in full. Warm: member views memoised; first
+// sight: every member text new to the process (each member signed and tokenised once).
+const pool = stories.map((s) => s.story).filter((s) => s !== probe).slice(0, 60);
+const asProbeOrg = (s: Story, tag: string): Story => ({ ...s, item: { ...s.item, orgs: probe.item.orgs, text: `${s.item.text}${tag}` } });
+const grouped = (tag: string): Candidate[] =>
+  Array.from({ length: 20 }, (_, i) => {
+    const members = pool.slice(3 * i, 3 * i + 3).map((s) => asProbeOrg(s, tag));
+    return { ...mixed[i % mixed.length]!, id: `m${i}`, members };
+  });
+const warm = grouped("");
+const firstSight = Array.from({ length: N + 50 }, (_, i) => grouped(` r${i}`));
+console.log(`decide(20 same-organisation candidates × 3 member stories): warm ${f(time(() => decide(probe, warm), N))}`);
+const warmFresh = Array.from({ length: N + 50 }, () => JSON.parse(JSON.stringify(warm)) as Candidate[]);
+console.log(`  fresh objects (members seen before, as from the database) ${f(time((i) => decide(probe, warmFresh[i]!), N))}`);
+console.log(`  first sight of every member ${f(time((i) => decide(probe, firstSight[i]!), N))}`);
 console.log(`facts per candidate ≤ ${Math.max(...mixed.map((c) => c.state.facts.length))}; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${cpus().length} cores`);

@@ -1,8 +1,8 @@
 import type { Decision, Diff } from "@radar/core";
 import { diff } from "./diff.js";
-import { signature } from "./minhash.js";
-import { scoreWith, storyFeatures, type Score } from "./score.js";
-import { emptyState, storyText } from "./state.js";
+import { scoreMembers, storyView } from "./members.js";
+import { scoreWith, type Score } from "./score.js";
+import { emptyState } from "./state.js";
 import { DEFAULT_THRESHOLDS, type Candidate, type Thresholds } from "./types.js";
 import type { Story } from "./types.js";
 
@@ -36,17 +36,22 @@ function describeDiff(d: Diff): string {
 }
 
 /**
- * New, update or duplicate. The story is scored against each candidate's merged state and
- * signature with fixed thresholds, so the outcome does not depend on which mention came first.
+ * New, update or duplicate. The story is scored against each candidate's member stories (best
+ * member, when the candidate carries them) or else its merged state and signature, with fixed
+ * thresholds. `alsoMatches` lists the other candidates at or above the match threshold, sorted:
+ * the story bridges them and the apply step merges them into `initiativeId`. With both, groups
+ * are the connected components of the story-to-story match relation, whatever the arrival order.
  */
 export function decide(story: Story, candidates: Candidate[], opts: Partial<Thresholds> = {}): Decision {
   const t = { ...DEFAULT_THRESHOLDS, ...opts };
-  const sig = signature(storyText(story));
-  const f = storyFeatures(story);
+  const view = storyView(story, t);
+  const score = (c: Candidate, explain: boolean) =>
+    c.members && c.members.length > 0 ? scoreMembers(view, c.members, t, explain) : scoreWith(story, view.features, view.sig, c, t, explain);
   // Reasons are built for the chosen candidate only (string formatting dominates otherwise).
-  const scored = candidates.map((c) => ({ c, s: scoreWith(story, f, sig, c, t, false) }));
-  const explained = (x: { c: Candidate; s: Score } | null) => x && { c: x.c, s: scoreWith(story, f, sig, x.c, t) };
-  const best = explained(pickBest(scored.filter((x) => x.s.score >= t.match)));
+  const scored = candidates.map((c) => ({ c, s: score(c, false) }));
+  const explained = (x: { c: Candidate; s: Score } | null) => x && { c: x.c, s: score(x.c, true) };
+  const matching = scored.filter((x) => x.s.score >= t.match);
+  const best = explained(pickBest(matching));
   if (!best) {
     const top = explained(pickBest(scored));
     const why = top ? [`best candidate ${top.c.id} scored ${top.s.score.toFixed(2)} < ${t.match}`, ...top.s.reasons] : ["no candidate initiatives"];
@@ -54,7 +59,10 @@ export function decide(story: Story, candidates: Candidate[], opts: Partial<Thre
   }
   const d = diff(best.c.state, story, t);
   const news = significant(d);
+  // Every other initiative the story matches is bridged by it: the apply step folds them in.
+  const alsoMatches = [...new Set(matching.map((x) => x.c.id).filter((id) => id !== best.c.id))].sort();
   const reasons = [`matched ${best.c.id} with score ${best.s.score.toFixed(2)}`, ...best.s.reasons];
+  if (alsoMatches.length > 0) reasons.push(`also matches ${alsoMatches.join(", ")}: bridges them into ${best.c.id}`);
   reasons.push(news ? `adds ${describeDiff(d)}` : d.themes ? `only themes differ (${d.themes.added.join(", ")}): duplicate` : "adds nothing new");
   return {
     action: news ? "update" : "duplicate",
@@ -63,6 +71,6 @@ export function decide(story: Story, candidates: Candidate[], opts: Partial<Thre
     score: best.s.score,
     reasons,
     diff: news ? d : {},
-    alsoMatches: [],
+    alsoMatches,
   };
 }

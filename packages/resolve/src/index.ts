@@ -4,5 +4,6 @@ export { signature, mergeSignatures, estimateJaccard, bandKeys, shingles, PERMUT
 export { indexKeys } from "./keys.js";
 export { scoreCandidate, type Score } from "./score.js";
 export { decide, significant } from "./decide.js";
+export { pairScore } from "./members.js";
 export { diff, initialState, isStatusMove, newFacts } from "./diff.js";
 export { applyDiff, emptyState, orgKey, orgLabel, parseOrgLabel, storyText, storyTitle } from "./state.js";

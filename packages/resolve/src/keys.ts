@@ -11,6 +11,11 @@ import type { IndexKeys, Story } from "./types.js";
  * - nameKeys distinctive names: "prog:epic thrive", "money:29000000", "supplier:tortus|RRU"
  */
 export function indexKeys(story: Story): IndexKeys {
+  return indexKeysWith(story, signature(storyText(story)).bands);
+}
+
+/** indexKeys with the story's band keys already computed (decide signs each story once). */
+export function indexKeysWith(story: Story, bandKeys: string[]): IndexKeys {
   const orgs = storyOrgs(story).map(orgKey);
   const orgKeys = orgs.map((k) => `org:${nameKey(k)}`);
   const names = new Set<string>();
@@ -22,5 +27,5 @@ export function indexKeys(story: Story): IndexKeys {
     for (const o of orgs) names.add(`supplier:${k}|${o}`);
     if (orgs.length === 0) names.add(`supplier:${k}`);
   }
-  return { orgKeys, bandKeys: signature(storyText(story)).bands, nameKeys: [...names] };
+  return { orgKeys, bandKeys, nameKeys: [...names] };
 }

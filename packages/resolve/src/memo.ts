@@ -1,5 +1,5 @@
 import type { InitiativeState } from "@radar/core";
-import { contentSet, nameKey } from "./text.js";
+import { contentSet, nameKey, programmePhrases } from "./text.js";
 
 export interface StateWords {
   /** Content words of title and facts. */
@@ -45,7 +45,7 @@ export function stateWords(st: InitiativeState): StateWords {
       title,
       factSets,
       orgWords: contentSet(st.orgNames.join(" ")),
-      names: { programmes: keyed(st.programmes), suppliers: keyed(st.suppliers), periods: keyed(st.periods) },
+      names: { programmes: keyed([...st.programmes, ...[st.title, ...st.facts].flatMap(programmePhrases)]), suppliers: keyed(st.suppliers), periods: keyed(st.periods) },
     };
     cache.set(st, w);
   }

@@ -21,25 +21,35 @@ const STORIES: Record<string, Story> = {
   "epr/1": story({ heading: "ELFT to procure a new EPR", text: "East London NHS Foundation Trust has started procurement of a new electronic patient record system, with a tender for an implementation partner.", orgs: [ELFT], themes: [["epr", 0.9], ["procurement", 0.8]], status: "procuring" }),
 };
 
-/** A store in miniature: look-up by index keys, apply, merge signatures. */
-function resolveInOrder(labels: string[]): Map<string, string> {
+/**
+ * A store in miniature: look-up by index keys, apply, and the merge of bridged initiatives
+ * (Decision.alsoMatches) with member stories carried on each candidate.
+ */
+function resolveInOrder(labels: string[], stories: Record<string, Story> = STORIES): Map<string, string> {
   const inits = new Map<string, Candidate>();
   const index = new Map<string, Set<string>>();
-  const out = new Map<string, string>();
+  const home = new Map<string, string>();
   for (const label of labels) {
-    const s = STORIES[label]!;
+    const s = stories[label]!;
     const k = indexKeys(s);
     const keys = [...k.orgKeys, ...k.bandKeys, ...k.nameKeys];
     const ids = new Set(keys.flatMap((key) => [...(index.get(key) ?? [])]));
-    const d = decide(s, [...ids].map((id) => inits.get(id)!));
-    const id = d.initiativeId ?? `i${inits.size}`;
+    const d = decide(s, [...ids].sort().map((id) => inits.get(id)!));
+    const id = d.initiativeId ?? `i${label}`;
     const c = inits.get(id);
-    if (!c) inits.set(id, candidateFrom(id, s));
-    else inits.set(id, { ...c, state: applyDiff(c.state, d.diff), signature: mergeSignatures(c.signature, signature(storyText(s))) });
+    if (!c) inits.set(id, { ...candidateFrom(id, s), members: [s] });
+    else inits.set(id, { ...c, state: applyDiff(c.state, d.diff), signature: mergeSignatures(c.signature, signature(storyText(s))), members: [...c.members!, s] });
+    for (const other of d.alsoMatches) {
+      const o = inits.get(other)!;
+      inits.set(id, { ...inits.get(id)!, members: [...inits.get(id)!.members!, ...o.members!] });
+      inits.delete(other);
+      for (const [l, h] of home) if (h === other) home.set(l, id);
+      for (const set of index.values()) if (set.delete(other)) set.add(id);
+    }
     for (const key of keys) index.set(key, new Set([...(index.get(key) ?? []), id]));
-    out.set(label, id);
+    home.set(label, id);
   }
-  return out;
+  return home;
 }
 
 function groups(assign: Map<string, string>): string[] {
@@ -71,5 +81,18 @@ describe("order independence", () => {
 
   it("gives the same groups in 30 shuffled orders", () => {
     for (let seed = 1; seed <= 30; seed++) expect(groups(resolveInOrder(shuffle(labels, seed)))).toEqual(expected);
+  });
+
+  it("a story that bridges two initiatives merges them: every order of a chain gives one group", () => {
+    const chain: Record<string, Story> = {
+      a: story({ heading: "LAS pilots Tortus ambient voice in its clinical hub", text: "London Ambulance Service NHS Trust has begun a one-year pilot of Tortus ambient voice technology in its clinical hub, after a proof of concept funded by the Frontline Digitisation Fund.", orgs: [LAS], suppliers: ["Tortus"], status: "pilot", themes: [["ambient-voice", 0.9]] }),
+      b: story({ text: "The one-year Tortus ambient voice pilot in the London Ambulance Service NHS Trust clinical hub is now improving handover times for crews at Croydon and Ilford stations.", orgs: [LAS], suppliers: ["Tortus"], status: "pilot", themes: [["ambient-voice", 0.9]] }),
+      c: story({ text: "Crews at Croydon and Ilford stations of London Ambulance Service NHS Trust report quicker handover times and more patients per shift.", orgs: [LAS], status: "live", themes: [["ambient-voice", 0.6]] }),
+    };
+    for (const order of [["a", "b", "c"], ["a", "c", "b"], ["b", "a", "c"], ["b", "c", "a"], ["c", "a", "b"], ["c", "b", "a"]]) {
+      expect(groups(resolveInOrder(order, chain))).toEqual(["a,b,c"]);
+    }
+    // Without b, a and c stay apart: the merge comes from the bridge, not from a lax threshold.
+    expect(groups(resolveInOrder(["a", "c"], chain))).toEqual(["a", "c"]);
   });
 });

@@ -35,4 +35,13 @@ describe("performance", () => {
     const s = story({ text: text(1500, 99), orgs: [org("Trust", "R1")] });
     expect(avgMs(() => decide(s, cands), 100)).toBeLessThan(5);
   });
+
+  it("decides against 20 same-organisation candidates of 3 member stories each in a few ms", () => {
+    const cands = Array.from({ length: 20 }, (_, i) => {
+      const members = [0, 1, 2].map((j) => story({ text: text(1500, 3 * i + j + 2), orgs: [org("Trust", "R1")], publishedAt: `2025-0${1 + j}-01T00:00:00Z` }));
+      return { ...candidateFrom(`c${i}`, members[0]!), members };
+    });
+    const s = story({ text: text(1500, 99), orgs: [org("Trust", "R1")] });
+    expect(avgMs(() => decide(s, cands), 50)).toBeLessThan(15);
+  });
 });

@@ -2,7 +2,7 @@ import type { InitiativeState } from "@radar/core";
 import { estimateJaccard } from "./minhash.js";
 import { orgKey, storyOrgs, storyText, storyTitle } from "./state.js";
 import { keyed, stateWords, type StateWords } from "./memo.js";
-import { contentSet, jaccard } from "./text.js";
+import { contentSet, jaccard, programmePhrases } from "./text.js";
 import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Thresholds } from "./types.js";
 
 export interface Score {
@@ -39,7 +39,7 @@ export function storyFeatures(story: Story): StoryFeatures {
     title: contentSet(storyTitle(story)),
     orgWords: contentSet(orgs.map((o) => o.name).join(" ")),
     themes: new Set(story.item.themes.map((t) => t.id as string)),
-    names: { programmes: keyed(story.item.programmes ?? []), suppliers: keyed(story.item.suppliers), periods: keyed(story.item.periods) },
+    names: { programmes: keyed([...(story.item.programmes ?? []), ...programmePhrases(storyText(story))]), suppliers: keyed(story.item.suppliers), periods: keyed(story.item.periods) },
   };
 }
 

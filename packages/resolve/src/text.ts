@@ -150,3 +150,30 @@ export function cosine<T>(a: Set<T>, b: Set<T>): number {
 export function nameKey(name: string): string {
   return normalise(name).replace(/[^a-z0-9£/ -]/g, "").replace(/\s+/g, " ").trim().replace(/^the /, "");
 }
+
+/**
+ * Programme names written in running text: up to three words before "programme(s)", a
+ * coordinating "and"/"&" kept inside the name ("digital & data programme 2025/26" and "digital
+ * and data programmes" both give "digital data programme"). A single qualifier ("the data
+ * programme", "infrastructure programme") is too generic to identify anything and is skipped.
+ * The analyser only extracts capitalised names; boards write their own programmes in lower case.
+ */
+const AMOUNT_WORDS = new Set(["million", "billion", "thousand", "£m", "£bn"]);
+
+export function programmePhrases(text: string): string[] {
+  const out = new Set<string>();
+  const toks = normalise(text).replace(/&/g, " and ").replace(/[,;:()."!?\u2026]/g, " | ").split(/[^a-z0-9/|]+/).filter(Boolean);
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i] !== "programme" && toks[i] !== "programmes") continue;
+    const head: string[] = [];
+    for (let j = i - 1; j >= 0 && head.length < 3; j--) {
+      const w = toks[j]!;
+      const inner = w === "and" && head.length > 0 && j > 0 && toks[j - 1] !== "|" && !STOPWORDS.has(toks[j - 1]!);
+      if (inner) continue;
+      if (w === "|" || STOPWORDS.has(w) || AMOUNT_WORDS.has(w) || w.length < 2 || /^\d/.test(w)) break;
+      head.unshift(stem(w));
+    }
+    if (head.length >= 2) out.add(`${head.join(" ")} programme`);
+  }
+  return [...out];
+}

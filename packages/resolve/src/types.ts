@@ -23,6 +23,12 @@ export interface Candidate {
   signature: Signature;
   firstSeen: string;
   lastSeen: string;
+  /**
+   * Every story resolved into the initiative (any order). When present, the story is scored
+   * against each member and the best one counts (single linkage), instead of against the merged
+   * state: the outcome then depends on the set of members, not on the order they arrived in.
+   */
+  members?: Story[];
 }
 
 export interface IndexKeys {

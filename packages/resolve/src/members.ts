@@ -1,0 +1,107 @@
+import { initialState } from "./diff.js";
+import { indexKeysWith } from "./keys.js";
+import { signature } from "./minhash.js";
+import { scoreWith, storyFeatures, type Score, type StoryFeatures } from "./score.js";
+import { storyText } from "./state.js";
+import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Thresholds } from "./types.js";
+
+/**
+ * One story seen both ways: as the story being decided (features, signature) and as a
+ * one-mention initiative (its initial state), plus every index key it is filed under.
+ * Scoring a story against each member this way is a function of the two stories only, so
+ * which initiative a story joins does not depend on the order its members arrived in.
+ */
+export interface StoryView {
+  story: Story;
+  features: StoryFeatures;
+  sig: Signature;
+  asCandidate: Candidate;
+  keys: Set<string>;
+}
+
+const EPOCH = "1970-01-01T00:00:00.000Z";
+
+// Member stories come back from the store on every decision about their initiative: their views
+// are memoised by identity (same object) and by content (a fresh object from the database; bounded),
+// so a worker signs and tokenises each member once.
+const MEMO_CAP = 20_000;
+const memo = new Map<string, StoryView>();
+const byObject = new WeakMap<Story, { th: string; view: StoryView }>();
+
+/** The thresholds initialState reads: a view is reused only where it would be rebuilt identically. */
+const fingerprint = (t: Thresholds) => `${t.minFactWords},${t.factNovelty},${t.maxFactsPerDiff},${t.maxFacts},${t.minThemeScore}`;
+
+export function storyView(story: Story, opts: Partial<Thresholds> = {}): StoryView {
+  const t = { ...DEFAULT_THRESHOLDS, ...opts };
+  const th = fingerprint(t);
+  const seen = byObject.get(story);
+  if (seen && seen.th === th) return seen.view;
+  const key = `${th}\u0001${story.publishedAt}\u0001${story.source}\u0001${story.articleTitle}\u0001${JSON.stringify(story.item)}`;
+  let view = memo.get(key);
+  if (!view) {
+    view = buildView(story, t);
+    if (memo.size >= MEMO_CAP) memo.clear();
+    memo.set(key, view);
+  }
+  byObject.set(story, { th, view });
+  return view;
+}
+
+function buildView(story: Story, t: Thresholds): StoryView {
+  const sig = signature(storyText(story));
+  const when = story.publishedAt ?? EPOCH;
+  const k = indexKeysWith(story, sig.bands);
+  return {
+    story,
+    features: storyFeatures(story),
+    sig,
+    asCandidate: { id: "", version: 1, state: initialState(story, t), signature: sig, firstSeen: when, lastSeen: when },
+    keys: new Set([...k.orgKeys, ...k.bandKeys, ...k.nameKeys]),
+  };
+}
+
+function sharesKey(a: Set<string>, b: Set<string>): boolean {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const k of small) if (big.has(k)) return true;
+  return false;
+}
+
+/**
+ * Symmetric story-to-story score: the better of the two directions (the title and text features
+ * compare one side's full text with the other's title and fact sentences). Pairs that share no
+ * index key score 0: the store would never have offered one to the other, whatever the order.
+ */
+export function scorePair(a: StoryView, b: StoryView, t: Thresholds, explain: boolean): Score | null {
+  if (!sharesKey(a.keys, b.keys)) return null;
+  const ab = scoreWith(a.story, a.features, a.sig, b.asCandidate, t, explain);
+  const ba = scoreWith(b.story, b.features, b.sig, a.asCandidate, t, explain);
+  const best = ba.score > ab.score ? ba : ab;
+  return sameArticle(a.story, b.story) && best.score > t.weakContentCap && (best.features.jaccard ?? 0) < t.syndicatedJaccard
+    ? { ...best, score: t.weakContentCap, reasons: [...best.reasons, "capped: another story of the same article (the publisher reports them separately)"] }
+    : best;
+}
+
+/**
+ * Two stories split from one article are two initiatives: the publisher chose to report them
+ * separately. Only a near-copy overrides it (a segmentation slip). Single linkage still joins
+ * them through other articles when they really are one initiative.
+ */
+function sameArticle(a: Story, b: Story): boolean {
+  return a.source !== "" && a.source === b.source && a.item.ordinal !== b.item.ordinal;
+}
+
+/** The symmetric score of two stories, as decide sees a story against one member (for tuning tools). */
+export function pairScore(a: Story, b: Story, opts: Partial<Thresholds> = {}): Score | null {
+  const t = { ...DEFAULT_THRESHOLDS, ...opts };
+  return scorePair(storyView(a, t), storyView(b, t), t, true);
+}
+
+/** Single linkage: the story against every member of the candidate, best member wins. */
+export function scoreMembers(story: StoryView, members: Story[], t: Thresholds, explain: boolean): Score {
+  let best: Score | null = null;
+  for (const m of members) {
+    const s = scorePair(story, storyView(m, t), t, explain);
+    if (s && (!best || s.score > best.score)) best = s;
+  }
+  return best ?? { score: 0, features: {}, reasons: ["shares no index key with any member story"] };
+}
