@@ -4,8 +4,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnalyzedItem, InitiativeState } from "@radar/core";
 import { createTestDatabase, type TestDatabase } from "@radar/test-support";
+import { sql } from "drizzle-orm";
 import {
   applyStory,
+  databaseNow,
   ensureArticle,
   findCandidates,
   listInitiatives,
@@ -61,6 +63,7 @@ function newInput(itemId: string, id: string, seen: string[] = []): ApplyInput {
     diff: {},
     seen,
     silent: false,
+    resolvedAt: null,
     seenAt: new Date("2025-06-01T00:00:00Z"),
     lockKeys: ["org:RKL"],
     create: () => ({ id, title: "WLT digital strategy", state: state("WLT digital strategy"), minhash: [1, 2, 3], bandKeys: ["b0:aa"], keys: ["org:RKL"] }),
@@ -213,6 +216,39 @@ describe("a story that bridges two initiatives", () => {
       expect(views.map((v) => v.id)).toEqual(["bridge-a"]);
       expect(views[0]!.mentions).toHaveLength(3);
       expect(views[0]!.history.map((h) => h.version)).toEqual([1, 2]);
+    } finally {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("rivals at scale", () => {
+  it("old initiatives sharing a busy key never block a creation; one created since resolve does", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radar-rivals-"));
+    const store = await openStore({ databaseUrl: null, dataDir: dir });
+    try {
+      const ids = await seedArticle(store, "https://htn.co.uk/busy/", 63);
+      const big = (itemId: string, id: string, seen: string[]): ApplyInput => ({
+        ...newInput(itemId, id, seen),
+        lockKeys: ["org:BIG"],
+        create: () => ({ ...newInput(itemId, id).create!(), keys: ["org:BIG"] }),
+      });
+      for (let i = 0; i < 60; i++) {
+        const out = await applyStory(store.db, big(ids[i]!, `old-${i}`, Array.from({ length: i }, (_, k) => `old-${k}`)));
+        expect(out.kind).toBe("applied");
+      }
+      await store.db.execute(sql`update initiatives set created_at = now() - interval '1 hour'`);
+      const resolvedAt = await databaseNow(store.db);
+      // Resolve saw only its top candidates, not all sixty: that is fine, they are old.
+      const fresh = await applyStory(store.db, { ...big(ids[60]!, "fresh", ["old-0"]), resolvedAt });
+      expect(fresh).toMatchObject({ kind: "applied", initiativeId: "fresh" });
+      // A story resolved before "fresh" existed has not been compared with it: resolve again.
+      const stale = await applyStory(store.db, { ...big(ids[61]!, "late", ["old-0"]), resolvedAt: new Date(resolvedAt.getTime() - 1) });
+      expect(stale.kind).toBe("conflict");
+      // And resolve, reading again, always sees the recent one among its candidates.
+      const cands = await findCandidates(store.db, { bandKeys: [], keys: ["org:BIG"] }, 5, new Date(resolvedAt.getTime() - 60_000));
+      expect(cands.map((c) => c.id)).toContain("fresh");
     } finally {
       await store.close();
       fs.rmSync(dir, { recursive: true, force: true });

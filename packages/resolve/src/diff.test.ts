@@ -77,7 +77,7 @@ describe("diff by field", () => {
 
   it("facts: sentences whose content words are mostly new, capped", () => {
     const d = again({ text: `${base.item.text} A digital PMO and programme boards will oversee each pillar with clear milestones.` });
-    expect(d.facts).toEqual({ added: ["a digital pmo and programme boards will oversee each pillar with clear milestones."] });
+    expect(d.facts).toEqual({ added: ["A digital PMO and programme boards will oversee each pillar with clear milestones."] });
     const many = Array.from({ length: 20 }, (_, i) => `Ward ${i} received tablets number${i} alpha${i} beta${i} gamma${i}.`).join(" ");
     expect(diff(state, story({ text: many }), { maxFactsPerDiff: 3 }).facts?.added).toHaveLength(3);
     expect(again({ text: "West London NHS Trust set out its plans for a digital strategy, covering 2025 to 2030." }).facts).toBeUndefined();

@@ -1,5 +1,5 @@
 import { STATUSES, type Diff, type InitiativeState, type Money, type Status } from "@radar/core";
-import { applyDiff, emptyState, normaliseFact, orgKey, orgLabel, storyOrgs, storyText, storyTitle } from "./state.js";
+import { applyDiff, emptyState, orgKey, orgLabel, storyOrgs, storyText, storyTitle } from "./state.js";
 import { stateWords } from "./memo.js";
 import { contentSet, nameKey, sentences } from "./text.js";
 import { DEFAULT_THRESHOLDS, type Story, type Thresholds } from "./types.js";
@@ -53,7 +53,8 @@ function addedNames(known: string[], names: string[]): { added: string[] } | und
 
 /**
  * Sentences whose content words are mostly absent from what the initiative already knows
- * (its title and facts). Returned normalised, at most `limit`.
+ * (its title and facts). Returned as written (a diff is read by people; applyDiff normalises
+ * them into the state), at most `limit`.
  */
 export function newFacts(state: InitiativeState, story: Story, t: Thresholds, limit: number): string[] {
   const known = stateWords(state).words;
@@ -66,7 +67,7 @@ export function newFacts(state: InitiativeState, story: Story, t: Thresholds, li
     let novel = 0;
     for (const w of ws) if (!known.has(w) && !seen.has(w)) novel++;
     if (novel / ws.size < t.factNovelty) continue;
-    out.push(normaliseFact(sentence));
+    out.push(sentence.replace(/\s+/g, " ").trim());
     for (const w of ws) seen.add(w); // a story repeating itself adds one fact, not two
   }
   return out;

@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { Worker } from "bullmq";
 import { permanent, transient } from "@radar/core";
 import { applyStory } from "@radar/db";
 import { QUEUES, createWorker, jobId } from "@radar/queue";
-import { applyDiff, bandKeys, indexKeys, initialState, mergeSignatures, signature, storyText } from "@radar/resolve";
 import type { Runtime } from "@radar/runtime";
-import { rebuildFromStories } from "./rebuild.js";
+import { applyInput } from "./resolution.js";
 import { loadStory } from "./story.js";
 
 /** After this many conflicts in a row something is wrong; fail visibly rather than loop. */
@@ -15,36 +13,11 @@ const MAX_ROUNDS = 8;
 export function startApplyWorker(rt: Runtime): Worker {
   return createWorker(
     QUEUES.apply,
-    async ({ itemId, decision, seen, backfill, round }, { log }) => {
+    async ({ itemId, decision, seen, resolvedAt, backfill, round }, { log }) => {
       const loaded = await loadStory(rt.db, itemId);
       if (!loaded) throw permanent("item-missing", `item ${itemId} is not in the store`);
-      const { story } = loaded;
-      const keys = indexKeys(story);
-      const sig = signature(storyText(story));
-      const outcome = await applyStory(rt.db, {
-        itemId,
-        action: decision.action,
-        initiativeId: decision.initiativeId,
-        baseVersion: decision.baseVersion,
-        score: decision.score,
-        reasons: decision.reasons,
-        diff: decision.diff,
-        seen,
-        silent: backfill,
-        seenAt: story.publishedAt ? new Date(story.publishedAt) : new Date(),
-        lockKeys: [...keys.orgKeys, ...keys.nameKeys, ...keys.bandKeys],
-        alsoMatches: decision.alsoMatches,
-        rebuild: rebuildFromStories,
-        create: () => {
-          const state = initialState(story);
-          return { id: randomUUID(), title: state.title, state, minhash: Array.from(sig.minhash), bandKeys: sig.bands, keys: [...keys.orgKeys, ...keys.nameKeys] };
-        },
-        update: (current) => {
-          const state = applyDiff(current.state, decision.diff);
-          const merged = mergeSignatures({ minhash: current.minhash, bands: bandKeys(current.minhash) }, sig);
-          return { title: state.title, state, minhash: Array.from(merged.minhash), bandKeys: merged.bands, keys: [...keys.orgKeys, ...keys.nameKeys] };
-        },
-      });
+      const input = applyInput(itemId, loaded.story, { decision, seen, resolvedAt: resolvedAt ? new Date(resolvedAt) : null, silent: backfill });
+      const outcome = await applyStory(rt.db, input);
       if (outcome.kind === "conflict") {
         if (round + 1 >= MAX_ROUNDS) throw transient("apply-conflict", `gave up after ${MAX_ROUNDS} conflicts: ${outcome.reason}`);
         log.info({ itemId, reason: outcome.reason }, "conflict: resolving again");

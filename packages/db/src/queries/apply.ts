@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DecisionAction, Diff, InitiativeEventPayload, InitiativeState } from "@radar/core";
 import type { Db } from "../client.js";
 import { events } from "../schema/events.js";
@@ -27,6 +27,8 @@ export interface ApplyInput {
   diff: Diff;
   /** Initiatives resolve considered; any other initiative sharing a key means resolve is stale. */
   seen: string[];
+  /** Database time at resolve; initiatives created before it (minus IN_FLIGHT_MARGIN_MS) were visible to resolve. */
+  resolvedAt: Date | null;
   silent: boolean;
   seenAt: Date;
   /** For `new`: the fresh initiative's id and content. */
@@ -87,18 +89,33 @@ async function createInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome
   return { kind: "applied", initiativeId: w.id, version: 1, action: "new" };
 }
 
+/**
+ * A transaction that created an initiative may still have been open when resolve read the store;
+ * its row carries its start time. A minute covers any apply transaction by a wide margin.
+ */
+export const IN_FLIGHT_MARGIN_MS = 60_000;
+
 async function rivalInitiative(tx: Tx, input: ApplyInput): Promise<string | null> {
   const keys = input.lockKeys;
   if (keys.length === 0) return null;
-  const seen = new Set(input.seen);
+  // Initiatives that existed when resolve read the store were candidates or scored too far off;
+  // only ones created since can be a rival this story has not been compared with.
+  const since = input.resolvedAt ? new Date(input.resolvedAt.getTime() - IN_FLIGHT_MARGIN_MS) : new Date(0);
+  const recent = and(gt(initiatives.createdAt, since), isNull(initiatives.mergedInto));
   const rows = [
-    ...(await tx.select({ id: initiativeKeys.initiativeId }).from(initiativeKeys).where(inArray(initiativeKeys.key, keys))),
-    ...(await tx.select({ id: signatureBands.initiativeId }).from(signatureBands).where(inArray(signatureBands.bandKey, keys))),
+    ...(await tx
+      .selectDistinct({ id: initiatives.id })
+      .from(initiatives)
+      .innerJoin(initiativeKeys, eq(initiativeKeys.initiativeId, initiatives.id))
+      .where(and(recent, inArray(initiativeKeys.key, keys)))),
+    ...(await tx
+      .selectDistinct({ id: initiatives.id })
+      .from(initiatives)
+      .innerJoin(signatureBands, eq(signatureBands.initiativeId, initiatives.id))
+      .where(and(recent, inArray(signatureBands.bandKey, keys)))),
   ];
-  const unseen = [...new Set(rows.map((r) => r.id))].filter((id) => !seen.has(id));
-  if (unseen.length === 0) return null;
-  const live = await tx.select({ id: initiatives.id }).from(initiatives).where(and(inArray(initiatives.id, unseen), isNull(initiatives.mergedInto)));
-  return live[0]?.id ?? null;
+  const seen = new Set(input.seen);
+  return rows.map((r) => r.id).find((id) => !seen.has(id)) ?? null;
 }
 
 async function touchInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {

@@ -1,0 +1,162 @@
+/**
+ * resolve: with N synthetic initiatives in PostgreSQL, latency of resolving a fresh story
+ * (indexKeys + findCandidates + decide, as the resolve worker does) and throughput of applyStory
+ * (as the apply worker does), sequential and on 4 concurrent connections.
+ */
+import pg from "pg";
+import type { Decision } from "@radar/core";
+import { IN_FLIGHT_MARGIN_MS, applyStory, databaseNow, findCandidates, openStore, type ApplyOutcome, type Store } from "@radar/db";
+import { decide, indexKeys, type Story } from "@radar/resolve";
+import { CANDIDATE_LIMIT, applyInput } from "../services/resolve/src/resolution.js";
+import { createTestDatabase } from "@radar/test-support";
+import { toCandidate } from "../services/resolve/src/story.js";
+import { lanes, stats, timeAsync, upTo, type Bench, type Row } from "./bench-lib.js";
+import { sql } from "drizzle-orm";
+import { explainCandidates } from "./resolve-explain.js";
+import { loadOrgs, makeStory } from "./resolve-data.js";
+import { insertItems, loadInitiatives } from "./resolve-load.js";
+
+const COUNT = Number(process.env.BENCH_RESOLVE_INITIATIVES ?? 100_000);
+const STORIES = Number(process.env.BENCH_RESOLVE_STORIES ?? 300);
+
+interface Fresh {
+  itemId: string;
+  kind: "new" | "follow-up" | "copy";
+  story: Story;
+}
+
+/** A third each: a story about a new initiative, a follow-up of a stored one, a syndicated copy. */
+function freshStories(orgs: ReturnType<typeof loadOrgs>): Fresh[] {
+  return Array.from({ length: STORIES }, (_, k) => {
+    const itemId = `bench-item-${k}`;
+    if (k % 3 === 0) return { itemId, kind: "new", story: makeStory(5_000_000 + k, orgs, { novel: true }) };
+    if (k % 3 === 1) return { itemId, kind: "follow-up", story: makeStory((k * 331) % COUNT, orgs, { followUp: true }) };
+    const copy = makeStory(((k + STORIES) * 331) % COUNT, orgs);
+    return { itemId, kind: "copy", story: { ...copy, source: `https://syndicated.example/${k}/` } };
+  });
+}
+
+interface Resolved extends Fresh {
+  decision: Decision;
+  seen: string[];
+  resolvedAt: Date;
+  ms: number;
+  keysMs: number;
+  dbMs: number;
+  convMs: number;
+  candidates: number;
+}
+
+async function resolveOne(store: Store, f: Fresh): Promise<Resolved> {
+  const t0 = performance.now();
+  const keys = indexKeys(f.story);
+  const t1 = performance.now();
+  // As services/resolve/src/resolution.ts resolveStory does (its steps timed separately here).
+  const resolvedAt = await databaseNow(store.db);
+  const recentSince = new Date(resolvedAt.getTime() - IN_FLIGHT_MARGIN_MS);
+  const rows = await findCandidates(store.db, { bandKeys: keys.bandKeys, keys: [...keys.orgKeys, ...keys.nameKeys] }, CANDIDATE_LIMIT, recentSince);
+  const t2 = performance.now();
+  const candidates = rows.map((r) => toCandidate(r, () => []));
+  const t3 = performance.now();
+  const decision = decide(f.story, candidates);
+  const ms = performance.now() - t0;
+  return { ...f, decision, seen: rows.map((r) => r.id), resolvedAt, ms, keysMs: t1 - t0, dbMs: t2 - t1, convMs: t3 - t2, candidates: rows.length };
+}
+
+/** What the apply worker does, minus loadStory (two primary-key reads). */
+function applyOne(store: Store, r: Resolved): Promise<ApplyOutcome> {
+  return applyStory(store.db, applyInput(r.itemId, r.story, { decision: r.decision, seen: r.seen, resolvedAt: r.resolvedAt, silent: false }));
+}
+
+function count<T>(xs: T[], key: (x: T) => string): string {
+  const m = new Map<string, number>();
+  for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
+  return [...m].map(([k, v]) => `${k} ${v}`).join(", ");
+}
+
+function resolveRows(res: Resolved[]): Row[] {
+  const all = stats(res.map((r) => r.ms));
+  const db = stats(res.map((r) => r.dbMs));
+  const keys = stats(res.map((r) => r.keysMs));
+  const conv = stats(res.map((r) => r.convMs));
+  const dec = stats(res.map((r) => r.ms - r.keysMs - r.dbMs - r.convMs));
+  const cands = stats(res.map((r) => r.candidates));
+  const t = "≤ 5 ms (p95)";
+  const b = "resolve";
+  return [
+    { bench: b, measure: `resolve latency p50 (keys+findCandidates+decide), ${COUNT.toLocaleString("en-GB")} initiatives`, value: all.p50, unit: "ms" },
+    { bench: b, measure: "resolve latency p95", value: all.p95, unit: "ms", target: t, pass: upTo(5)(all.p95) },
+    { bench: b, measure: "resolve latency p99", value: all.p99, unit: "ms" },
+    { bench: b, measure: "  of which indexKeys p50 / p95", value: keys.p50, unit: "ms", note: `p95 ${keys.p95.toFixed(1)} ms` },
+    { bench: b, measure: "  of which findCandidates p50 / p95", value: db.p50, unit: "ms", note: `p95 ${db.p95.toFixed(1)} ms` },
+    { bench: b, measure: "  of which toCandidate p50 / p95", value: conv.p50, unit: "ms", note: `p95 ${conv.p95.toFixed(1)} ms` },
+    { bench: b, measure: "  of which decide p50 / p95", value: dec.p50, unit: "ms", note: `p95 ${dec.p95.toFixed(1)} ms` },
+    { bench: b, measure: "  candidates returned mean / max", value: cands.mean, unit: "rows", note: `max ${cands.max}; decisions: ${count(res, (r) => `${r.kind}→${r.decision.action}`)}` },
+  ];
+}
+
+async function applyRun(store: Store, set: Resolved[], concurrency: number): Promise<{ rate: number; outcomes: ApplyOutcome[]; perAction: Map<string, number[]> }> {
+  const outcomes: ApplyOutcome[] = [];
+  const perAction = new Map<string, number[]>();
+  const t0 = performance.now();
+  await lanes(concurrency, set.length, async (i) => {
+    const s = performance.now();
+    const o = await applyOne(store, set[i]!);
+    const key = o.kind === "applied" ? o.action : o.kind;
+    perAction.set(key, [...(perAction.get(key) ?? []), performance.now() - s]);
+    outcomes.push(o);
+  });
+  return { rate: set.length / ((performance.now() - t0) / 1000), outcomes, perAction };
+}
+
+function applyRows(label: string, run: Awaited<ReturnType<typeof applyRun>>): Row[] {
+  const per = [...run.perAction].map(([k, v]) => `${k} ${v.length}× mean ${stats(v).mean.toFixed(1)} ms`).join("; ");
+  return [{ bench: "resolve", measure: `apply throughput, ${label}`, value: run.rate, unit: "stories/s", target: "≥ 500 stories/s", pass: run.rate >= 500, note: per }];
+}
+
+/** What one round trip and one durable commit cost here: the floor under apply's ~10 statements. */
+async function floorRows(store: Store): Promise<Row[]> {
+  const rt = stats(await timeAsync(() => store.db.execute(sql`select 1`), 200, 20));
+  const commit = stats(await timeAsync(() => store.db.transaction((tx) => tx.execute(sql`select pg_current_xact_id()`)), 100, 10));
+  return [
+    { bench: "resolve", measure: "floor: one round trip (select 1) p50", value: rt.p50, unit: "ms", note: `p95 ${rt.p95.toFixed(2)} ms` },
+    { bench: "resolve", measure: "floor: begin + 1 statement + durable commit p50", value: commit.p50, unit: "ms", note: `p95 ${commit.p95.toFixed(2)} ms` },
+  ];
+}
+
+export const resolveBench: Bench = {
+  name: "resolve",
+  describe: `resolve latency and apply throughput with ${COUNT.toLocaleString("en-GB")} initiatives in PostgreSQL`,
+  async run(log) {
+    const tdb = await createTestDatabase("radar_bench_resolve");
+    const pool = new pg.Pool({ connectionString: tdb.url, max: 2 });
+    let store: Store | null = null;
+    try {
+      store = await openStore({ databaseUrl: tdb.url, dataDir: "/nonexistent", poolSize: 4 });
+      const orgs = loadOrgs(200);
+      const load = await loadInitiatives(pool, COUNT, orgs, log);
+      log(`loaded ${COUNT} initiatives in ${load.seconds.toFixed(1)} s`);
+      const fresh = freshStories(orgs);
+      await insertItems(pool, fresh.map((f) => ({ itemId: f.itemId, text: f.story.item.text, url: `${f.story.source}#${f.itemId}` })));
+      for (const f of freshStories(orgs).slice(0, 20)) await resolveOne(store, { ...f, story: makeStory(9_000_000 + Number(f.itemId.slice(11)), orgs) });
+      const resolved: Resolved[] = [];
+      for (const f of fresh) resolved.push(await resolveOne(store, f));
+      const rows: Row[] = [{ bench: "resolve", measure: `bulk load of ${COUNT.toLocaleString("en-GB")} initiatives (setup)`, value: load.seconds, unit: "s" }, ...resolveRows(resolved)];
+      const slowest = [...resolved].sort((a, b) => b.dbMs - a.dbMs)[Math.floor(resolved.length * 0.05)]!;
+      log(await explainCandidates(pool, slowest.story));
+      rows.push(...(await floorRows(store)));
+      const half = Math.floor(resolved.length / 2);
+      for (const [label, set, n] of [["sequential, 1 connection", resolved.slice(0, half), 1], ["4 concurrent connections", resolved.slice(half), 4]] as const) {
+        const run = await applyRun(store, [...set], n);
+        const conflicts = run.outcomes.filter((o) => o.kind === "conflict");
+        if (conflicts[0]?.kind === "conflict") log(`apply (${label}): ${conflicts.length} conflicts, e.g. "${conflicts[0].reason}"`);
+        rows.push(...applyRows(label, run));
+      }
+      return rows;
+    } finally {
+      await store?.close();
+      await pool.end();
+      await tdb.drop();
+    }
+  },
+};

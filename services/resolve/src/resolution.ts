@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import type { Decision } from "@radar/core";
+import {
+  IN_FLIGHT_MARGIN_MS,
+  databaseNow,
+  findCandidates,
+  getInitiative,
+  membersOf,
+  pinnedInitiative,
+  type ApplyInput,
+  type Db,
+} from "@radar/db";
+import { applyDiff, bandKeys, decide, diff, indexKeys, initialState, mergeSignatures, signature, significant, storyText, type Story } from "@radar/resolve";
+import { asStory, rebuildFromStories } from "./rebuild.js";
+import { toCandidate } from "./story.js";
+
+/** The best-matching initiatives by shared keys; more cost time in decide and bring no better match. */
+export const CANDIDATE_LIMIT = 30;
+
+/**
+ * Bound on the stories loaded per candidate. An initiative reported more often than this is scored
+ * against its newest reports (and its merged state); order independence holds below it.
+ */
+export const MEMBERS_PER_CANDIDATE = 40;
+
+export interface Resolution {
+  decision: Decision;
+  /** Initiatives resolve compared the story with. */
+  seen: string[];
+  /** Database time of the read: only initiatives created later can be rivals at apply. */
+  resolvedAt: Date;
+}
+
+/** The read side of resolution: pins first, else candidates from the store's index and decide. */
+export async function resolveStory(db: Db, itemId: string, story: Story): Promise<Resolution> {
+  const resolvedAt = await databaseNow(db);
+  const pinned = await pinnedDecision(db, itemId, story);
+  if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt };
+  const keys = indexKeys(story);
+  const recentSince = new Date(resolvedAt.getTime() - IN_FLIGHT_MARGIN_MS);
+  const rows = await findCandidates(db, { bandKeys: keys.bandKeys, keys: [...keys.orgKeys, ...keys.nameKeys] }, CANDIDATE_LIMIT, recentSince);
+  // Each candidate carries its member stories: a story joins an initiative when it matches any of
+  // them (single linkage), which makes grouping independent of arrival order. Scoring reads the
+  // MinHash, never the band keys, so they are not recomputed.
+  const members = await membersOf(db, rows.map((r) => r.id), MEMBERS_PER_CANDIDATE);
+  const decision = decide(
+    story,
+    rows.map((r) => ({ ...toCandidate(r, () => []), members: (members.get(r.id) ?? []).map(asStory) })),
+  );
+  return { decision, seen: rows.map((r) => r.id), resolvedAt };
+}
+
+/** An operator's merge or split pinned this story: it goes where they put it, whatever the score. */
+async function pinnedDecision(db: Db, itemId: string, story: Story): Promise<Decision | null> {
+  const id = await pinnedInitiative(db, itemId);
+  const row = id ? await getInitiative(db, id) : null;
+  if (!row) return null;
+  const d = diff(row.state, story);
+  const news = significant(d);
+  return { action: news ? "update" : "duplicate", initiativeId: row.id, baseVersion: row.version, score: 1, reasons: ["pinned to this initiative by an operator"], diff: news ? d : {}, alsoMatches: [] };
+}
+
+/** The write side: everything apply's transaction needs, computed from the story and the decision. */
+export function applyInput(itemId: string, story: Story, r: { decision: Decision; seen: string[]; resolvedAt: Date | null; silent: boolean }): ApplyInput {
+  const { decision } = r;
+  const keys = indexKeys(story);
+  const sig = signature(storyText(story));
+  const indexed = [...keys.orgKeys, ...keys.nameKeys];
+  return {
+    itemId,
+    action: decision.action,
+    initiativeId: decision.initiativeId,
+    baseVersion: decision.baseVersion,
+    score: decision.score,
+    reasons: decision.reasons,
+    diff: decision.diff,
+    seen: r.seen,
+    resolvedAt: r.resolvedAt,
+    silent: r.silent,
+    seenAt: story.publishedAt ? new Date(story.publishedAt) : new Date(),
+    lockKeys: [...indexed, ...keys.bandKeys],
+    alsoMatches: decision.alsoMatches,
+    rebuild: rebuildFromStories,
+    create: () => {
+      const state = initialState(story);
+      return { id: randomUUID(), title: state.title, state, minhash: Array.from(sig.minhash), bandKeys: sig.bands, keys: indexed };
+    },
+    update: (current) => {
+      const state = applyDiff(current.state, decision.diff);
+      const merged = mergeSignatures({ minhash: current.minhash, bands: bandKeys(current.minhash) }, sig);
+      return { title: state.title, state, minhash: Array.from(merged.minhash), bandKeys: merged.bands, keys: indexed };
+    },
+  };
+}
