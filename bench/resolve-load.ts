@@ -13,6 +13,8 @@ export const initiativeId = (i: number) => `ini-${String(i).padStart(7, "0")}`;
 
 interface Batch {
   rows: object[];
+  /** The story each initiative was made from: its article, item and mention (its one member). */
+  stories: object[];
   bandKey: string[];
   bandId: string[];
   key: string[];
@@ -20,7 +22,7 @@ interface Batch {
 }
 
 function buildBatch(from: number, to: number, orgs: OrgRef[]): Batch {
-  const b: Batch = { rows: [], bandKey: [], bandId: [], key: [], keyId: [] };
+  const b: Batch = { rows: [], stories: [], bandKey: [], bandId: [], key: [], keyId: [] };
   for (let i = from; i < to; i++) {
     const story = makeStory(i, orgs);
     const id = initiativeId(i);
@@ -40,6 +42,7 @@ function buildBatch(from: number, to: number, orgs: OrgRef[]): Batch {
       first_seen: story.publishedAt,
       last_seen: story.publishedAt,
     });
+    b.stories.push({ id, url: `https://bench.example/${id}/`, published: story.publishedAt, item: story.item, text: story.item.text });
     for (const k of new Set(sig.bands)) b.bandKey.push(k), b.bandId.push(id);
     for (const k of new Set([...keys.orgKeys, ...keys.nameKeys])) b.key.push(k), b.keyId.push(id);
   }
@@ -48,11 +51,28 @@ function buildBatch(from: number, to: number, orgs: OrgRef[]): Batch {
 
 async function insertBatch(client: pg.PoolClient, b: Batch): Promise<void> {
   await client.query(
-    `insert into initiatives (id, title, primary_org, region, icb, status, state, minhash, version, first_seen, last_seen)
-     select id, title, primary_org, region, icb, status, state, minhash, 1, first_seen, last_seen
+    // created_at as in a store that has been running: these initiatives predate the benchmark.
+    `insert into initiatives (id, title, primary_org, region, icb, status, state, minhash, version, first_seen, last_seen, created_at)
+     select id, title, primary_org, region, icb, status, state, minhash, 1, first_seen, last_seen, now() - interval '1 day'
      from jsonb_to_recordset($1::jsonb) as x(id text, title text, primary_org text, region text, icb text, status text,
        state jsonb, minhash jsonb, first_seen timestamptz, last_seen timestamptz)`,
     [JSON.stringify(b.rows)],
+  );
+  const stories = JSON.stringify(b.stories);
+  await client.query(
+    `insert into articles (id, canonical_url, published_at, status) select 'art-' || id, url, published, 'analyzed'
+     from jsonb_to_recordset($1::jsonb) as x(id text, url text, published timestamptz)`,
+    [stories],
+  );
+  await client.query(
+    `insert into items (id, article_id, ordinal, text, kind, analysis, analyzer_version)
+     select 'item-' || id, 'art-' || id, 0, text, 'initiative', item, 'bench' from jsonb_to_recordset($1::jsonb) as x(id text, item jsonb, text text)`,
+    [stories],
+  );
+  await client.query(
+    `insert into mentions (item_id, initiative_id, decision, score, reasons)
+     select 'item-' || id, id, 'new', 0, '[]'::jsonb from jsonb_to_recordset($1::jsonb) as x(id text)`,
+    [stories],
   );
   await client.query(`insert into signature_bands (band_key, initiative_id) select * from unnest($1::text[], $2::text[]) on conflict do nothing`, [b.bandKey, b.bandId]);
   await client.query(`insert into initiative_keys (key, initiative_id) select * from unnest($1::text[], $2::text[]) on conflict do nothing`, [b.key, b.keyId]);
@@ -75,7 +95,7 @@ export async function loadInitiatives(pool: pg.Pool, count: number, orgs: OrgRef
     }
     await pending;
     // VACUUM sets the visibility map (index-only scans), as autovacuum would on an insert-heavy table.
-    await client.query("vacuum analyze initiatives, signature_bands, initiative_keys");
+    await client.query("vacuum analyze initiatives, signature_bands, initiative_keys, mentions, items, articles");
   } finally {
     client.release();
   }
@@ -83,13 +103,13 @@ export async function loadInitiatives(pool: pg.Pool, count: number, orgs: OrgRef
 }
 
 /** Articles and items for the stories the benchmark resolves and applies (mentions need them). */
-export async function insertItems(pool: pg.Pool, stories: { itemId: string; text: string; url: string }[]): Promise<void> {
+export async function insertItems(pool: pg.Pool, stories: { itemId: string; text: string; url: string; item: object }[]): Promise<void> {
   const arts = stories.map((s) => ({ id: `art-${s.itemId}`, canonical_url: s.url }));
-  const items = stories.map((s) => ({ id: s.itemId, article_id: `art-${s.itemId}`, text: s.text }));
+  const items = stories.map((s) => ({ id: s.itemId, article_id: `art-${s.itemId}`, text: s.text, item: s.item }));
   await pool.query(`insert into articles (id, canonical_url) select id, canonical_url from jsonb_to_recordset($1::jsonb) as x(id text, canonical_url text)`, [JSON.stringify(arts)]);
   await pool.query(
     `insert into items (id, article_id, ordinal, text, kind, analysis, analyzer_version)
-     select id, article_id, 0, text, 'initiative', '{}'::jsonb, 'bench' from jsonb_to_recordset($1::jsonb) as x(id text, article_id text, text text)`,
+     select id, article_id, 0, text, 'initiative', item, 'bench' from jsonb_to_recordset($1::jsonb) as x(id text, article_id text, text text, item jsonb)`,
     [JSON.stringify(items)],
   );
 }

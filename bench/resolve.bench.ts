@@ -91,7 +91,7 @@ function resolveRows(res: Resolved[]): Row[] {
     { bench: b, measure: "  of which findCandidates p50 / p95", value: db.p50, unit: "ms", note: `p95 ${db.p95.toFixed(1)} ms` },
     { bench: b, measure: "  of which toCandidate p50 / p95", value: conv.p50, unit: "ms", note: `p95 ${conv.p95.toFixed(1)} ms` },
     { bench: b, measure: "  of which decide p50 / p95", value: dec.p50, unit: "ms", note: `p95 ${dec.p95.toFixed(1)} ms` },
-    { bench: b, measure: "  candidates returned mean / max", value: cands.mean, unit: "rows", note: `max ${cands.max}; decisions: ${count(res, (r) => `${r.kind}→${r.decision.action}`)}` },
+    { bench: b, measure: "  candidates returned mean / max", value: cands.mean, unit: "rows", note: `max ${cands.max}; decisions: ${count(res, (r) => `${r.kind}→${r.decision.action}`)}; bridging ${res.filter((r) => r.decision.alsoMatches.length > 0).length}` },
   ];
 }
 
@@ -137,7 +137,7 @@ export const resolveBench: Bench = {
       const load = await loadInitiatives(pool, COUNT, orgs, log);
       log(`loaded ${COUNT} initiatives in ${load.seconds.toFixed(1)} s`);
       const fresh = freshStories(orgs);
-      await insertItems(pool, fresh.map((f) => ({ itemId: f.itemId, text: f.story.item.text, url: `${f.story.source}#${f.itemId}` })));
+      await insertItems(pool, fresh.map((f) => ({ itemId: f.itemId, text: f.story.item.text, url: `${f.story.source}#${f.itemId}`, item: f.story.item })));
       for (const f of freshStories(orgs).slice(0, 20)) await resolveOne(store, { ...f, story: makeStory(9_000_000 + Number(f.itemId.slice(11)), orgs) });
       const resolved: Resolved[] = [];
       for (const f of fresh) resolved.push(await resolveOne(store, f));

@@ -40,6 +40,8 @@ export const ApplyJobSchema = z.object({
   decision: DecisionSchema,
   /** Initiatives resolve looked at; a matching initiative outside this set means "resolve again". */
   seen: z.array(z.string()).default([]),
+  /** Database time when resolve read the candidates: only initiatives created since can be rivals. */
+  resolvedAt: z.string().datetime({ offset: true }).nullable().default(null),
   backfill: z.boolean().default(false),
   round: z.number().int().nonnegative().default(0),
 });

@@ -60,8 +60,10 @@ export function decide(story: Story, candidates: Candidate[], opts: Partial<Thre
   const d = diff(best.c.state, story, t);
   const news = significant(d);
   // Every other initiative the story matches is bridged by it: the apply step folds them in.
-  const alsoMatches = [...new Set(matching.map((x) => x.c.id).filter((id) => id !== best.c.id))].sort();
+  const bridged = [...new Set(matching.filter((x) => x.s.score >= t.bridge).map((x) => x.c.id).filter((id) => id !== best.c.id))].sort();
+  const alsoMatches = bridged.length <= t.maxBridges ? bridged : [];
   const reasons = [`matched ${best.c.id} with score ${best.s.score.toFixed(2)}`, ...best.s.reasons];
+  if (bridged.length > t.maxBridges) reasons.push(`also matches ${bridged.length} other initiatives: too ambiguous to merge them`);
   if (alsoMatches.length > 0) reasons.push(`also matches ${alsoMatches.join(", ")}: bridges them into ${best.c.id}`);
   reasons.push(news ? `adds ${describeDiff(d)}` : d.themes ? `only themes differ (${d.themes.added.join(", ")}): duplicate` : "adds nothing new");
   return {

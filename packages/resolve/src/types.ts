@@ -40,6 +40,16 @@ export interface IndexKeys {
 export interface Thresholds {
   /** Minimum score to attach a story to an initiative. */
   match: number;
+  /**
+   * Score at which a second matching initiative is folded into the chosen one (the story bridges
+   * them). At least `match`; higher keeps one borderline link from merging two whole groups.
+   */
+  bridge: number;
+  /**
+   * A story that matches more than this many other initiatives is ambiguous (a generic report on
+   * a busy organisation), not evidence that they are one: it joins the best one and folds none.
+   */
+  maxBridges: number;
   /** MinHash Jaccard above which two texts are copies, whatever the organisations say. */
   syndicatedJaccard: number;
   /** Score ceiling when the story and the initiative share no organisation. */
@@ -66,6 +76,8 @@ export interface Thresholds {
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
   match: 0.5,
+  bridge: 0.5,
+  maxBridges: 2,
   syndicatedJaccard: 0.5,
   noSharedOrgCap: 0.3,
   weakContentCap: 0.4,

@@ -65,9 +65,7 @@ export async function applyStory(db: Db, input: ApplyInput): Promise<ApplyOutcom
 async function createInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
   // Advisory locks on the story's keys, in a fixed order (no deadlocks): a concurrent creation of
   // the same initiative waits here and then sees this one in the check below.
-  for (const key of [...new Set(input.lockKeys)].sort()) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-  }
+  await lockKeys(tx, input.lockKeys);
   const rival = await rivalInitiative(tx, input);
   if (rival) return { kind: "conflict", reason: `initiative ${rival} appeared since this story was resolved` };
   const w = input.create!();
@@ -95,26 +93,32 @@ async function createInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome
  */
 export const IN_FLIGHT_MARGIN_MS = 60_000;
 
+/**
+ * All of a story's advisory locks in one round trip, taken in a fixed (sorted) order so two
+ * transactions wanting overlapping keys queue instead of deadlocking.
+ */
+async function lockKeys(tx: Tx, keys: string[]) {
+  if (keys.length === 0) return;
+  const list = sql.join([...new Set(keys)].map((k) => sql`(${k})`), sql`, `);
+  await tx.execute(
+    sql`select count(pg_advisory_xact_lock(h)) from (select distinct hashtext(k) as h from (values ${list}) as v(k) order by 1) as locks`,
+  );
+}
+
 async function rivalInitiative(tx: Tx, input: ApplyInput): Promise<string | null> {
   const keys = input.lockKeys;
   if (keys.length === 0) return null;
   // Initiatives that existed when resolve read the store were candidates or scored too far off;
   // only ones created since can be a rival this story has not been compared with.
   const since = input.resolvedAt ? new Date(input.resolvedAt.getTime() - IN_FLIGHT_MARGIN_MS) : new Date(0);
-  const recent = and(gt(initiatives.createdAt, since), isNull(initiatives.mergedInto));
-  const rows = [
-    ...(await tx
-      .selectDistinct({ id: initiatives.id })
-      .from(initiatives)
-      .innerJoin(initiativeKeys, eq(initiativeKeys.initiativeId, initiatives.id))
-      .where(and(recent, inArray(initiativeKeys.key, keys)))),
-    ...(await tx
-      .selectDistinct({ id: initiatives.id })
-      .from(initiatives)
-      .innerJoin(signatureBands, eq(signatureBands.initiativeId, initiatives.id))
-      .where(and(recent, inArray(signatureBands.bandKey, keys)))),
-  ];
+  const list = sql.join(keys.map((k) => sql`${k}`), sql`, `);
+  const res = await tx.execute(sql`
+    select i.id from ${initiatives} i
+    where i.created_at > ${since.toISOString()} and i.merged_into is null
+      and (exists (select 1 from ${initiativeKeys} k where k.initiative_id = i.id and k.key in (${list}))
+        or exists (select 1 from ${signatureBands} b where b.initiative_id = i.id and b.band_key in (${list})))`);
   const seen = new Set(input.seen);
+  const rows = (res as unknown as { rows: Array<{ id: string }> }).rows;
   return rows.map((r) => r.id).find((id) => !seen.has(id)) ?? null;
 }
 

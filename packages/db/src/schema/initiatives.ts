@@ -22,5 +22,10 @@ export const initiatives = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("initiatives_primary_org_idx").on(t.primaryOrg), index("initiatives_last_seen_idx").on(t.lastSeen)],
+  (t) => [
+    index("initiatives_primary_org_idx").on(t.primaryOrg),
+    index("initiatives_last_seen_idx").on(t.lastSeen),
+    // Apply's rival check and resolve's "recent initiatives" read the newest rows only.
+    index("initiatives_created_at_idx").on(t.createdAt),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "initiatives_created_at_idx" ON "initiatives" USING btree ("created_at");
