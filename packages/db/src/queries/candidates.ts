@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { initiativeKeys, signatureBands } from "../schema/index-keys.js";
 import { initiatives } from "../schema/initiatives.js";
@@ -15,13 +15,11 @@ export interface CandidateKeys {
  * Initiatives that share an LSH band or a key with the story, most shared first. Both tables are
  * indexed on the key, so a look-up costs a few index probes however many initiatives exist.
  * Keys count double: a shared organisation or programme name says more than one band.
+ * Initiatives created since `recentSince` always take part, however common their keys: apply
+ * treats an unseen recent initiative as a rival, so resolve must have seen every recent one.
  */
 export async function findCandidates(db: Db, k: CandidateKeys, limit = 50, recentSince?: Date): Promise<InitiativeRow[]> {
-  const top = await candidateIds(db, k, limit);
-  // Initiatives created moments ago always take part, however common their keys: apply treats
-  // an unseen recent initiative as a rival, so resolve must have seen every recent one.
-  const recent = recentSince ? await recentIds(db, k, recentSince) : [];
-  const ids = [...new Set([...top, ...recent])];
+  const ids = await candidateIds(db, k, limit, recentSince);
   if (ids.length === 0) return [];
   const rows = await db
     .select()
@@ -31,50 +29,30 @@ export async function findCandidates(db: Db, k: CandidateKeys, limit = 50, recen
   return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
-export async function candidateIds(db: Db, k: CandidateKeys, limit = 50): Promise<string[]> {
-  const hits = new Map<string, number>();
-  if (k.bandKeys.length > 0) {
-    const rows = await db
-      .select({ id: signatureBands.initiativeId, n: sql<number>`count(*)::int` })
-      .from(signatureBands)
-      .where(inArray(signatureBands.bandKey, k.bandKeys))
-      .groupBy(signatureBands.initiativeId)
-      .orderBy(desc(sql`count(*)`))
-      .limit(limit * 4);
-    for (const r of rows) hits.set(r.id, (hits.get(r.id) ?? 0) + Number(r.n));
-  }
-  if (k.keys.length > 0) {
-    const rows = await db
-      .select({ id: initiativeKeys.initiativeId, n: sql<number>`count(*)::int` })
-      .from(initiativeKeys)
-      .where(inArray(initiativeKeys.key, k.keys))
-      .groupBy(initiativeKeys.initiativeId)
-      .orderBy(desc(sql`count(*)`))
-      .limit(limit * 4);
-    for (const r of rows) hits.set(r.id, (hits.get(r.id) ?? 0) + 2 * Number(r.n));
-  }
-  return [...hits.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([id]) => id);
-}
+const inList = (xs: string[]) => (xs.length ? sql.join(xs.map((x) => sql`${x}`), sql`, `) : sql`null`);
 
-async function recentIds(db: Db, k: CandidateKeys, since: Date): Promise<string[]> {
-  const keys = [...k.keys, ...k.bandKeys];
-  if (keys.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ id: initiatives.id })
-    .from(initiatives)
-    .innerJoin(initiativeKeys, eq(initiativeKeys.initiativeId, initiatives.id))
-    .where(and(gt(initiatives.createdAt, since), inArray(initiativeKeys.key, keys), isNull(initiatives.mergedInto)))
-    .limit(500);
-  const bands = await db
-    .selectDistinct({ id: initiatives.id })
-    .from(initiatives)
-    .innerJoin(signatureBands, eq(signatureBands.initiativeId, initiatives.id))
-    .where(and(gt(initiatives.createdAt, since), inArray(signatureBands.bandKey, keys), isNull(initiatives.mergedInto)))
-    .limit(500);
-  return [...new Set([...rows, ...bands].map((r) => r.id))];
+/** Candidate ids, best first, in one round trip (ranking and recent initiatives together). */
+export async function candidateIds(db: Db, k: CandidateKeys, limit = 50, recentSince?: Date): Promise<string[]> {
+  if (k.bandKeys.length === 0 && k.keys.length === 0) return [];
+  const bands = inList(k.bandKeys);
+  const keys = inList(k.keys);
+  const recent = recentSince
+    ? sql`union all
+        select i.id, 0 from ${initiatives} i
+        where i.created_at > ${recentSince.toISOString()} and i.merged_into is null
+          and (exists (select 1 from ${initiativeKeys} ik where ik.initiative_id = i.id and ik.key in (${keys}))
+            or exists (select 1 from ${signatureBands} sb where sb.initiative_id = i.id and sb.band_key in (${bands})))`
+    : sql``;
+  const res = await db.execute(sql`
+    with hits as (
+      select initiative_id as id, count(*) as n from ${signatureBands} where band_key in (${bands}) group by 1
+      union all
+      select initiative_id as id, 2 * count(*) as n from ${initiativeKeys} where key in (${keys}) group by 1
+    ), ranked as (
+      select id, sum(n) as score from hits group by id order by score desc, id limit ${limit}
+    )
+    select id, max(score) as score from (select id, score from ranked ${recent}) c group by id order by score desc, id`);
+  return (res as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
 }
 
 /** The database's clock: the one clock every worker on every machine shares. */
