@@ -1,4 +1,4 @@
-import { permanent, type Region } from "@radar/core";
+import { parseCsv, permanent, type Region } from "@radar/core";
 import { ICB_SUCCESSOR, NO_SINGLE_ICB_CODES, EXTRA_BODIES } from "./org-facts.js";
 
 /** One NHS body the analyzer can name. */
@@ -15,28 +15,7 @@ export interface GazOrg {
   aliases: string[];
 }
 
-/** RFC 4180-ish CSV: quoted fields, doubled quotes, commas inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += c;
-  }
-  if (field.length > 0 || row.length > 0) row.push(field), rows.push(row);
-  return rows.filter((r) => r.some((f) => f.trim().length > 0));
-}
+export { parseCsv };
 
 /** "NHS North West London Integrated Care Board" → "North West London". */
 export function shortIcbName(name: string): string {

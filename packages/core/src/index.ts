@@ -5,3 +5,4 @@ export * from "./jobs.js";
 export * from "./events.js";
 export * from "./errors.js";
 export * from "./hash.js";
+export * from "./csv.js";

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { parseCsv } from "@radar/core";
 
 /** One known initiative from an operator's file. */
 export interface ImportRow {
@@ -9,29 +10,6 @@ export interface ImportRow {
   amount: string | null;
   url: string | null;
   notes: string | null;
-}
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += ch;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows.filter((r) => r.some((c) => c.trim() !== ""));
 }
 
 const FIELDS = ["title", "organisation", "status", "amount", "url", "notes"] as const;

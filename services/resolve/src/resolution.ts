@@ -45,7 +45,11 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
   const members = await membersOf(db, rows.map((r) => r.id), MEMBERS_PER_CANDIDATE);
   const decision = decide(
     story,
-    rows.map((r) => ({ ...toCandidate(r, () => []), members: (members.get(r.id) ?? []).map(asStory) })),
+    rows.map((r) => {
+      const stories = members.get(r.id);
+      // An initiative always has a mention; without one (hand-loaded data) score its merged state.
+      return stories?.length ? { ...toCandidate(r, () => []), members: stories.map(asStory) } : toCandidate(r, () => []);
+    }),
   );
   return { decision, seen: rows.map((r) => r.id), resolvedAt };
 }

@@ -17,6 +17,19 @@ export interface InitiativeWrite {
   keys: string[];
 }
 
+/** The initiative columns derived from its content (denormalised for filtering and listing). */
+export function initiativeColumns(w: InitiativeWrite) {
+  return {
+    title: w.title,
+    primaryOrg: w.state.orgs[0] ?? null,
+    region: w.state.region,
+    icb: w.state.icb,
+    status: w.state.status,
+    state: w.state,
+    minhash: w.minhash,
+  };
+}
+
 export interface ApplyInput {
   itemId: string;
   action: DecisionAction;
@@ -71,13 +84,7 @@ async function createInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome
   const w = input.create!();
   await tx.insert(initiatives).values({
     id: w.id,
-    title: w.title,
-    primaryOrg: w.state.orgs[0] ?? null,
-    region: w.state.region,
-    icb: w.state.icb,
-    status: w.state.status,
-    state: w.state,
-    minhash: w.minhash,
+    ...initiativeColumns(w),
     version: 1,
     firstSeen: input.seenAt,
     lastSeen: input.seenAt,
@@ -161,13 +168,7 @@ async function touchOne(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
   await tx
     .update(initiatives)
     .set({
-      title: w.title,
-      primaryOrg: w.state.orgs[0] ?? null,
-      region: w.state.region,
-      icb: w.state.icb,
-      status: w.state.status,
-      state: w.state,
-      minhash: w.minhash,
+      ...initiativeColumns(w),
       version,
       lastSeen,
       firstSeen,

@@ -9,7 +9,7 @@ import { initiatives } from "../schema/initiatives.js";
 import { items } from "../schema/items.js";
 import { mentions } from "../schema/mentions.js";
 import { pins } from "../schema/pins.js";
-import type { InitiativeWrite } from "./apply.js";
+import { initiativeColumns, type InitiativeWrite } from "./apply.js";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -72,7 +72,7 @@ export async function lockLive(tx: Tx, ids: string[]) {
 async function rewrite(tx: Tx, id: string, version: number, w: InitiativeWrite, action: string, note: string) {
   await tx
     .update(initiatives)
-    .set({ title: w.title, primaryOrg: w.state.orgs[0] ?? null, region: w.state.region, icb: w.state.icb, status: w.state.status, state: w.state, minhash: w.minhash, version, updatedAt: new Date() })
+    .set({ ...initiativeColumns(w), version, updatedAt: new Date() })
     .where(eq(initiatives.id, id));
   await tx.delete(signatureBands).where(eq(signatureBands.initiativeId, id));
   await tx.delete(initiativeKeys).where(eq(initiativeKeys.initiativeId, id));
@@ -149,10 +149,7 @@ export async function splitMention(db: Db, initiativeId: string, itemId: string,
     if (stories.length === 1) throw permanent("last-mention", `story ${itemId} is the only mention of ${initiativeId}; nothing to split`);
     const fresh = rebuild([story]);
     const seen = story.publishedAt ? new Date(story.publishedAt) : new Date();
-    await tx.insert(initiatives).values({
-      id: newId, title: fresh.title, primaryOrg: fresh.state.orgs[0] ?? null, region: fresh.state.region, icb: fresh.state.icb,
-      status: fresh.state.status, state: fresh.state, minhash: fresh.minhash, version: 0, firstSeen: seen, lastSeen: seen,
-    });
+    await tx.insert(initiatives).values({ id: newId, ...initiativeColumns(fresh), version: 0, firstSeen: seen, lastSeen: seen });
     await tx.update(mentions).set({ initiativeId: newId, decision: "new", reasons: [`split out of ${initiativeId} by an operator`] }).where(and(eq(mentions.itemId, itemId)));
     await tx.insert(pins).values({ itemId, initiativeId: newId, reason: `split from ${initiativeId}` }).onConflictDoUpdate({ target: pins.itemId, set: { initiativeId: newId } });
     await rewrite(tx, newId, 1, fresh, "split", `split out of ${initiativeId}`);
