@@ -123,3 +123,19 @@ describe("ensureRedis", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("a private Redis shared between radar processes", () => {
+  it("a second process finds the first one's private Redis instead of starting another", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radar-redis-"));
+    const owner = await ensureRedis({ url: "redis://127.0.0.1:1", dataDir: dir, allowPrivate: true });
+    const other = await ensureRedis({ url: "redis://127.0.0.1:1", dataDir: dir, allowPrivate: false });
+    expect(other).toMatchObject({ url: owner.url, private: false });
+    await other.stop(); // not the owner: leaves it running
+    const r = createRedis(owner.url, "producer");
+    expect(await r.ping()).toBe("PONG");
+    r.disconnect();
+    await owner.stop();
+    await expect(ensureRedis({ url: "redis://127.0.0.1:1", dataDir: dir, allowPrivate: false })).rejects.toThrow(/not answering/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -27,6 +27,10 @@ export async function ensureRedis(opts: { url: string; dataDir: string; allowPri
     return { url: opts.url, private: false, stop: async () => undefined };
   }
   const local = isLoopback(opts.url);
+  // Another radar process (say `radar start`) may already run the private Redis of this data
+  // directory: share it, so every verb sees the same queues; its owner stops it.
+  const shared = local ? await runningPrivateRedis(opts.dataDir) : null;
+  if (shared) return { url: shared, private: false, stop: async () => undefined };
   if (!opts.allowPrivate || !local) {
     throw permanent("redis-unreachable", `Redis is not answering at ${safeUrl(opts.url)}. ${REDIS_HELP}`);
   }
@@ -74,6 +78,12 @@ export async function assertNoEviction(url: string): Promise<void> {
   }
 }
 
+async function runningPrivateRedis(dataDir: string): Promise<string | null> {
+  const file = path.resolve(dataDir, "redis", "url");
+  const url = fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : "";
+  return url && (await answers(url)) ? url : null;
+}
+
 function hasRedisServer(): boolean {
   return spawnSync("redis-server", ["--version"], { stdio: "ignore" }).status === 0;
 }
@@ -88,7 +98,9 @@ async function startPrivateRedis(dataDir: string): Promise<RedisHandle> {
     { stdio: "ignore" },
   );
   const url = `redis://127.0.0.1:${port}`;
+  const urlFile = path.join(dir, "url");
   const stop = async () => {
+    fs.rmSync(urlFile, { force: true });
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
@@ -96,7 +108,10 @@ async function startPrivateRedis(dataDir: string): Promise<RedisHandle> {
   };
   process.once("exit", () => child.kill("SIGTERM"));
   for (let i = 0; i < 50; i++) {
-    if (await answers(url)) return { url, private: true, stop };
+    if (await answers(url)) {
+      fs.writeFileSync(urlFile, url);
+      return { url, private: true, stop };
+    }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
