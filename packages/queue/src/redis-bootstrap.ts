@@ -31,8 +31,14 @@ export async function ensureRedis(opts: { url: string; dataDir: string; allowPri
   // directory: share it, so every verb sees the same queues; its owner stops it.
   const shared = local ? await runningPrivateRedis(opts.dataDir) : null;
   if (shared) return { url: shared, private: false, stop: async () => undefined };
-  if (!opts.allowPrivate || !local) {
-    throw permanent("redis-unreachable", `Redis is not answering at ${safeUrl(opts.url)}. ${REDIS_HELP}`);
+  if (!local) {
+    throw permanent(
+      "redis-unreachable",
+      `Redis is not answering at ${safeUrl(opts.url)}; check that it is running and reachable from here, or unset REDIS_URL to use a local Redis.`,
+    );
+  }
+  if (!opts.allowPrivate) {
+    throw permanent("redis-unreachable", `Redis is not answering at ${safeUrl(opts.url)} (is radar start running?). ${REDIS_HELP}`);
   }
   if (!hasRedisServer()) {
     throw permanent("redis-unreachable", `Redis is not answering at ${safeUrl(opts.url)} and redis-server is not installed. ${REDIS_HELP}`);
