@@ -89,8 +89,7 @@ async function createInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome
     firstSeen: input.seenAt,
     lastSeen: input.seenAt,
   });
-  await writeIndex(tx, w.id, w);
-  await record(tx, input, w.id, 1, w.title, "initiative.created");
+  await record(tx, input, w.id, 1, w.title, "initiative.created", w);
   return { kind: "applied", initiativeId: w.id, version: 1, action: "new" };
 }
 
@@ -119,11 +118,13 @@ async function rivalInitiative(tx: Tx, input: ApplyInput): Promise<string | null
   // only ones created since can be a rival this story has not been compared with.
   const since = input.resolvedAt ? new Date(input.resolvedAt.getTime() - IN_FLIGHT_MARGIN_MS) : new Date(0);
   const list = sql.join(keys.map((k) => sql`${k}`), sql`, `);
+  // Driven from the story's keys (index probes), not from "everything created lately": a backfill
+  // creating hundreds of initiatives a minute must not make every check scan them all.
   const res = await tx.execute(sql`
     select i.id from ${initiatives} i
-    where i.created_at > ${since.toISOString()} and i.merged_into is null
-      and (exists (select 1 from ${initiativeKeys} k where k.initiative_id = i.id and k.key in (${list}))
-        or exists (select 1 from ${signatureBands} b where b.initiative_id = i.id and b.band_key in (${list})))`);
+    join (select initiative_id from ${initiativeKeys} where key in (${list})
+          union select initiative_id from ${signatureBands} where band_key in (${list})) x on x.initiative_id = i.id
+    where i.created_at > ${since.toISOString()} and i.merged_into is null`);
   const seen = new Set(input.seen);
   const rows = (res as unknown as { rows: Array<{ id: string }> }).rows;
   return rows.map((r) => r.id).find((id) => !seen.has(id)) ?? null;
@@ -159,8 +160,7 @@ async function touchOne(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
     // the same initiative can match (the signature and the index), without a new version.
     const w = input.update?.(current);
     await tx.update(initiatives).set({ lastSeen, firstSeen, ...(w ? { minhash: w.minhash } : {}) }).where(eq(initiatives.id, id));
-    if (w) await writeIndex(tx, id, w);
-    await record(tx, input, id, current.version, current.title, "initiative.duplicate-seen");
+    await record(tx, input, id, current.version, current.title, "initiative.duplicate-seen", w ?? null);
     return { kind: "applied", initiativeId: id, version: current.version, action: "duplicate" };
   }
   const w = input.update!(current);
@@ -175,26 +175,34 @@ async function touchOne(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
       updatedAt: new Date(),
     })
     .where(eq(initiatives.id, id));
-  await writeIndex(tx, id, w);
-  await record(tx, input, id, version, w.title, "initiative.updated");
+  await record(tx, input, id, version, w.title, "initiative.updated", w);
   return { kind: "applied", initiativeId: id, version, action: "update" };
 }
 
-async function writeIndex(tx: Tx, id: string, w: InitiativeWrite) {
-  const bands = [...new Set(w.bandKeys)].map((bandKey) => ({ bandKey, initiativeId: id }));
-  const keys = [...new Set(w.keys)].map((key) => ({ key, initiativeId: id }));
-  if (bands.length) await tx.insert(signatureBands).values(bands).onConflictDoNothing();
-  if (keys.length) await tx.insert(initiativeKeys).values(keys).onConflictDoNothing();
-}
+const textArray = (xs: string[]) => sql`array[${xs.length ? sql.join(xs.map((x) => sql`${x}`), sql`, `) : sql``}]::text[]`;
 
-async function record(tx: Tx, input: ApplyInput, initiativeId: string, version: number, title: string, type: string) {
-  await tx.insert(mentions).values({ itemId: input.itemId, initiativeId, decision: input.action, score: input.score, reasons: input.reasons });
-  if (input.action !== "duplicate") {
-    await tx.insert(initiativeVersions).values({ initiativeId, version, action: input.action, diff: input.diff, itemId: input.itemId });
-  }
+/**
+ * Everything a story leaves besides the initiative row, in one statement (one round trip): new
+ * index rows, the mention, the version row (not for duplicates) and the outbox event.
+ */
+async function record(tx: Tx, input: ApplyInput, initiativeId: string, version: number, title: string, type: string, w: InitiativeWrite | null) {
+  const bands = w ? [...new Set(w.bandKeys)] : [];
+  const keys = w ? [...new Set(w.keys)] : [];
   const payload: InitiativeEventPayload = { initiativeId, version, itemId: input.itemId, title, diff: input.diff };
-  await tx
-    .insert(events)
-    .values({ type, initiativeId, itemId: input.itemId, version, payload, silent: input.silent || input.action === "duplicate" })
-    .onConflictDoNothing();
+  const silent = input.silent || input.action === "duplicate";
+  await tx.execute(sql`
+    with
+      b as (insert into ${signatureBands} (band_key, initiative_id)
+            select k, ${initiativeId} from unnest(${textArray(bands)}) as k on conflict do nothing returning 1),
+      k as (insert into ${initiativeKeys} (key, initiative_id)
+            select k, ${initiativeId} from unnest(${textArray(keys)}) as k on conflict do nothing returning 1),
+      m as (insert into ${mentions} (item_id, initiative_id, decision, score, reasons)
+            values (${input.itemId}, ${initiativeId}, ${input.action}, ${input.score}, ${JSON.stringify(input.reasons)}::jsonb) returning 1),
+      v as (insert into ${initiativeVersions} (initiative_id, version, action, diff, item_id)
+            select ${initiativeId}, ${version}, ${input.action}, ${JSON.stringify(input.diff)}::jsonb, ${input.itemId}
+            where ${input.action} <> 'duplicate' returning 1),
+      e as (insert into ${events} (type, initiative_id, item_id, version, payload, silent)
+            values (${type}, ${initiativeId}, ${input.itemId}, ${version}, ${JSON.stringify(payload)}::jsonb, ${silent})
+            on conflict do nothing returning 1)
+    select (select count(*) from m) as mentions`);
 }
