@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFixtureSite, type FixtureSite } from "@radar/fixture-site";
-import { createTestDatabase, createTestPrefix, waitFor, type TestDatabase } from "@radar/test-support";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { TEST_REDIS_URL, createTestDatabase, createTestPrefix, waitFor, type TestDatabase } from "@radar/test-support";
 import { REPO, radar } from "./cli.js";
 
 let db: TestDatabase;
@@ -51,6 +53,23 @@ describe("radar start", () => {
 
     const sources = await radar(["sources", "list"], env);
     expect(sources.stdout).toMatch(/fixture\s+yes\s+\d+m\s+20\d\d-/);
+
+    // Disabling and enabling a source changes its poll schedule at once, without a restart.
+    const schedulers = async () => {
+      const connection = new Redis(TEST_REDIS_URL);
+      const queue = new Queue("poll", { connection, prefix: prefix.prefix });
+      try {
+        return (await queue.getJobSchedulers(0, -1)).map((s) => s.key ?? s.id);
+      } finally {
+        await queue.close();
+        connection.disconnect();
+      }
+    };
+    expect(await schedulers()).toContain("poll-fixture");
+    expect((await radar(["sources", "disable", "fixture"], env)).stdout).toMatch(/poll schedule is updated/);
+    expect(await schedulers()).not.toContain("poll-fixture");
+    await radar(["sources", "enable", "fixture"], env);
+    expect(await schedulers()).toContain("poll-fixture");
 
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

@@ -1,6 +1,6 @@
 import type { Worker } from "bullmq";
 import { errorMessage, permanent, RadarError } from "@radar/core";
-import { getArticle, markArticleAnalyzed, markArticleFailed, replaceItems } from "@radar/db";
+import { getArticle, getSource, markArticleAnalyzed, markArticleFailed, replaceItems } from "@radar/db";
 import { QUEUES, createWorker, jobId } from "@radar/queue";
 import type { Runtime } from "@radar/runtime";
 import type { Analyzer } from "@radar/classify";
@@ -15,7 +15,8 @@ export function startAnalyzeWorker(rt: Runtime, analyzer: Analyzer): Worker {
       if (!article) throw permanent("article-missing", `article ${articleId} is not in the store`);
       if (article.contentHash !== contentHash) return { skipped: "content changed since this job was queued" };
       if (article.status === "analyzed" && article.analyzerVersion === analyzer.version) return { skipped: "already analyzed" };
-      const extracted = extractArticle(article.rawHtml ?? "", { url: article.finalUrl ?? article.canonicalUrl, contentType: article.contentType ?? undefined });
+      const hints = await extractionHints(rt, article.sourceId);
+      const extracted = extractArticle(article.rawHtml ?? "", { url: article.finalUrl ?? article.canonicalUrl, contentType: article.contentType ?? undefined, hints });
       const analyzed = analyzer.analyze(extracted);
       const title = analyzed.title || article.feedTitle || null;
       const ids = await replaceItems(rt.db, articleId, analyzer.version, analyzed.items);
@@ -37,4 +38,15 @@ export function startAnalyzeWorker(rt: Runtime, analyzer: Analyzer): Worker {
       },
     },
   );
+}
+
+/**
+ * Per-source extraction hints from the registry (`hints.contentSelector` in seeds/sources.json or
+ * the sources table): where a publisher's markup defeats the generic scoring, an operator names
+ * the body's container.
+ */
+async function extractionHints(rt: Runtime, sourceId: string | null): Promise<{ contentSelector?: string } | undefined> {
+  if (!sourceId) return undefined;
+  const selector = (await getSource(rt.db, sourceId))?.hints?.contentSelector;
+  return typeof selector === "string" && selector.trim() ? { contentSelector: selector } : undefined;
 }

@@ -3,9 +3,9 @@ import { createHttpClient, type HttpClient } from "@radar/http";
 import type { Runtime } from "@radar/runtime";
 import { startFetchWorker } from "./fetch.worker.js";
 import { startPollWorker } from "./poll.worker.js";
-import { removeSourceScheduler, scheduleSource, syncSchedulers } from "./schedulers.js";
+import { removeOn, removeSourceScheduler, scheduleOn, scheduleSource, syncSchedulers } from "./schedulers.js";
 
-export { removeSourceScheduler, scheduleSource, startFetchWorker, startPollWorker, syncSchedulers };
+export { removeOn, removeSourceScheduler, scheduleOn, scheduleSource, startFetchWorker, startPollWorker, syncSchedulers };
 
 export function createIngestHttp(rt: Runtime): HttpClient {
   const http = createHttpClient({ userAgent: rt.config.userAgent, allowHosts: rt.config.allowHosts });

@@ -15,8 +15,13 @@ function pollQueue(rt: Runtime): Queue {
  * poll must come one interval later, or a changed interval would poll again immediately.
  */
 export async function scheduleSource(rt: Runtime, sourceId: string, everyMinutes: number, opts: { startNow: boolean }): Promise<void> {
+  await scheduleOn(pollQueue(rt), sourceId, everyMinutes, opts);
+}
+
+/** The same on a bare poll queue (for verbs that change the registry without a runtime). */
+export async function scheduleOn(queue: Queue, sourceId: string, everyMinutes: number, opts: { startNow: boolean }): Promise<void> {
   const every = everyMinutes * 60_000;
-  await pollQueue(rt).upsertJobScheduler(
+  await queue.upsertJobScheduler(
     schedulerId(sourceId),
     opts.startNow ? { every } : { every, startDate: new Date(Date.now() + every) },
     { name: QUEUES.poll.name, data: { sourceId }, opts: QUEUES.poll.jobOptions },
@@ -24,7 +29,11 @@ export async function scheduleSource(rt: Runtime, sourceId: string, everyMinutes
 }
 
 export async function removeSourceScheduler(rt: Runtime, sourceId: string): Promise<void> {
-  await pollQueue(rt).removeJobScheduler(schedulerId(sourceId));
+  await removeOn(pollQueue(rt), sourceId);
+}
+
+export async function removeOn(queue: Queue, sourceId: string): Promise<void> {
+  await queue.removeJobScheduler(schedulerId(sourceId));
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { errorMessage } from "@radar/core";
-import { listSources, seedSources, setSourceEnabled, type Db } from "@radar/db";
+import { Queue } from "bullmq";
+import { getSource, listSources, seedSources, setSourceEnabled, type Db } from "@radar/db";
+import { QUEUES, createRedis, ensureRedis } from "@radar/queue";
+import { removeOn, scheduleOn } from "@radar/svc-ingest";
 import { canonicalUrl, parseFeed } from "@radar/feeds";
 import { createHttpClient } from "@radar/http";
 import { config, withStore } from "../context.js";
@@ -13,6 +16,27 @@ function withSources<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     await seedSources(db, loadSourceSeeds());
     return fn(db);
   });
+}
+
+/** Keeps the source's job scheduler in step at once when Redis is reachable; false when it is not. */
+async function syncOneScheduler(sourceId: string, everyMinutes: number | null): Promise<boolean> {
+  const cfg = config();
+  let url: string;
+  try {
+    url = (await ensureRedis({ url: cfg.redisUrl, dataDir: cfg.dataDir, allowPrivate: false })).url;
+  } catch {
+    return false;
+  }
+  const connection = createRedis(url, "producer");
+  const queue = new Queue(QUEUES.poll.name, { connection, prefix: cfg.queuePrefix });
+  try {
+    if (everyMinutes === null) await removeOn(queue, sourceId);
+    else await scheduleOn(queue, sourceId, everyMinutes, { startNow: true });
+    return true;
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
 }
 
 const ago = (d: Date | null) => (d ? d.toISOString().replace(/\.\d+Z$/, "Z") : "-");
@@ -62,9 +86,12 @@ export function registerSources(program: Command): void {
       .description(`${verb} a source${enabled ? " (also clears a pause after failures)" : ""}`)
       .argument("<id>", "source id")
       .action(async (id: string) => {
-        const ok = await withSources((db) => setSourceEnabled(db, id, enabled));
-        if (!ok) throw new Error(`no source ${id} (see radar sources list)`);
-        process.stdout.write(`source ${id} ${enabled ? "enabled" : "disabled"}; a running radar start picks this up at its next restart\n`);
+        const source = await withSources(async (db) => ((await setSourceEnabled(db, id, enabled)) ? getSource(db, id) : null));
+        if (!source) throw new Error(`no source ${id} (see radar sources list)`);
+        const live = await syncOneScheduler(source.id, enabled ? source.pollIntervalMinutes : null);
+        process.stdout.write(
+          `source ${id} ${enabled ? "enabled" : "disabled"}${live ? "; its poll schedule is updated" : "; Redis is not running, so the schedule follows at the next radar start"}\n`,
+        );
       });
   }
   cmd
