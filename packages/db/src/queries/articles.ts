@@ -49,13 +49,16 @@ export interface FetchedPage {
  * an unchanged page causes no further work.
  */
 export async function storeFetchedPage(db: Db, id: string, page: FetchedPage): Promise<{ changed: boolean }> {
+  // PostgreSQL text cannot hold NUL, and it never means anything in a web page: a binary or
+  // hostile body is stored without it and fails later as "no article found", not as a DB error.
+  const html = page.html.includes("\u0000") ? page.html.replaceAll("\u0000", "") : page.html;
   const updated = await db
     .update(articles)
     .set({
       finalUrl: page.finalUrl,
       httpStatus: page.httpStatus,
       contentType: page.contentType,
-      rawHtml: page.html,
+      rawHtml: html,
       contentHash: page.contentHash,
       fetchedAt: new Date(),
       status: "fetched",
