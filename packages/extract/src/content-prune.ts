@@ -36,6 +36,8 @@ export function classAndId(n: DomNode): string {
 export interface NodeStats {
   text: number;
   link: number;
+  /** Text of prose paragraphs (<p> of 60+ chars, few links) inside: chrome rarely has any. */
+  prose: number;
 }
 
 /** Visible-text and link-text lengths per element (whitespace collapsed), one iterative pass. */
@@ -52,7 +54,7 @@ export function computeStats(root: DomNode, pruned?: Set<DomNode>): Map<DomNode,
   const stats = new Map<DomNode, NodeStats>();
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i]!;
-    const s: NodeStats = { text: 0, link: 0 };
+    const s: NodeStats = { text: 0, link: 0, prose: 0 };
     for (const k of n.children ?? []) {
       if (k.type === "text") s.text += visibleLength(k.data ?? "");
       else {
@@ -60,10 +62,13 @@ export function computeStats(root: DomNode, pruned?: Set<DomNode>): Map<DomNode,
         if (ks) {
           s.text += ks.text;
           s.link += ks.link;
+          s.prose += ks.prose;
         }
       }
     }
-    if (tagName(n) === "a") s.link = s.text;
+    const tag = tagName(n);
+    if (tag === "a") s.link = s.text;
+    else if (tag === "p" && s.text >= 60 && s.link < s.text * 0.3) s.prose = s.text;
     stats.set(n, s);
   }
   return stats;
@@ -82,11 +87,12 @@ function visibleLength(s: string): number {
 export function findPruned(root: DomNode, raw: Map<DomNode, NodeStats>, keep: Set<DomNode>): Set<DomNode> {
   const pruned = new Set<DomNode>();
   const total = Math.max(1, raw.get(root)?.text ?? 1);
+  const totalProse = Math.max(1, raw.get(root)?.prose ?? 1);
   const stack: DomNode[] = [...(root.children ?? [])].reverse();
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
-    if (!keep.has(n) && isJunk(n, raw.get(n), total)) {
+    if (!keep.has(n) && isJunk(n, raw.get(n), total, totalProse)) {
       pruned.add(n);
       continue;
     }
@@ -100,7 +106,7 @@ export function findPruned(root: DomNode, raw: Map<DomNode, NodeStats>, keep: Se
 const POSITIVE = /article|body|content|entry|main|post|story|text|prose/i;
 const DISCUSSION = /comment|disqus|respond|repl(?:y|ies)/i;
 
-function isJunk(n: DomNode, stats: NodeStats | undefined, total: number): boolean {
+function isJunk(n: DomNode, stats: NodeStats | undefined, total: number, totalProse: number): boolean {
   const tag = tagName(n);
   if (DROP_TAGS.has(tag)) return true;
   if (tag === "html" || tag === "body" || tag === "main") return false;
@@ -109,9 +115,16 @@ function isJunk(n: DomNode, stats: NodeStats | undefined, total: number): boolea
   if (FURNITURE_TAGS.has(tag)) return share < 0.5;
   const names = classAndId(n);
   if (!names) return false;
+  // A link or span inside running text is part of the sentence, whatever it is called
+  // (class="popup" footnote links, "share-link" mentions); only hidden-text classes drop it.
+  if (INLINE_FLOW.has(tag) && inTextFlow(n)) return HIDDEN_TEXT.test(names);
   const hard = HARD_NEGATIVE.test(names);
   if (!hard && !SOFT_NEGATIVE.test(names)) return attr(n, "role") === "navigation" || attr(n, "role") === "complementary";
-  if (looksLikeArticleContainer(n, names, stats, share)) return false;
+  const proseShare = (stats?.prose ?? 0) / totalProse;
+  if (looksLikeArticleContainer(n, names, stats, Math.max(share, proseShare))) return false;
+  // "read-more-content", "story-meta-wrap": a loosely named wrapper that holds most of the
+  // page's prose paragraphs is the article, however small its share of all page text.
+  if (!hard && proseShare >= 0.5) return false;
   return share < (hard ? 0.7 : 0.5);
 }
 
@@ -120,6 +133,24 @@ function looksLikeArticleContainer(n: DomNode, names: string, stats: NodeStats |
   if (DISCUSSION.test(names) || !stats || stats.text === 0) return false;
   if (!POSITIVE.test(names) && tagName(n) !== "article") return false;
   return share >= 0.2 && stats.link / stats.text < 0.3;
+}
+
+const INLINE_FLOW = new Set(["a", "span", "em", "strong", "b", "i", "u", "small", "font", "abbr", "cite", "q", "mark", "sup", "sub"]);
+const HIDDEN_TEXT = /(?:^|[\s_-])(?:sr-only|screen-reader-text|visually-?hidden|hidden|offscreen|element-invisible)(?:$|[\s_-])/i;
+
+/** Per parent, computed once: a paragraph with 100,000 styled links must stay linear. */
+const flowCache = new WeakMap<DomNode, boolean>();
+
+/** Has a sibling text node with words: the element sits mid-sentence. */
+function inTextFlow(n: DomNode): boolean {
+  const parent = n.parent;
+  if (!parent) return false;
+  let known = flowCache.get(parent);
+  if (known === undefined) {
+    known = (parent.children ?? []).some((k) => k.type === "text" && /[\p{L}\p{N}]/u.test(k.data ?? ""));
+    flowCache.set(parent, known);
+  }
+  return known;
 }
 
 function isHidden(n: DomNode): boolean {

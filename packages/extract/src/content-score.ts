@@ -35,7 +35,7 @@ export function scoreContent(root: DomNode, pruned: Set<DomNode>, stats: Map<Dom
   const final = new Map<DomNode, number>();
   for (const [node, s] of scores) final.set(node, s * (1 - linkDensity(stats.get(node))));
   let top = [...final.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-  top = climbToSharedAncestor(top, final);
+  top = climbOnlyChild(climbToSharedAncestor(top, final), stats);
   return withSiblings(top, final, stats);
 }
 
@@ -112,6 +112,30 @@ function climbToSharedAncestor(top: DomNode, final: Map<DomNode, number>): DomNo
   return top;
 }
 
+/**
+ * A top candidate that is its parent's only content-bearing child is replaced by the parent
+ * (repeatedly), so that sibling merging looks at the level where a lead paragraph or the
+ * second half of a body split around an embed actually sits.
+ */
+function climbOnlyChild(top: DomNode, stats: Map<DomNode, NodeStats>): DomNode {
+  let node = top;
+  for (let up = 0; up < 6; up++) {
+    const parent = node.parent;
+    if (!parent || !isElement(parent) || ["body", "html"].includes(tagName(parent))) break;
+    if (!hasOnlyContentChild(parent, node, stats)) break;
+    node = parent;
+  }
+  return node;
+}
+
+function hasOnlyContentChild(parent: DomNode, child: DomNode, stats: Map<DomNode, NodeStats>): boolean {
+  for (const k of parent.children ?? []) {
+    if (k === child) continue;
+    if (k.type === "text" ? /\S/.test(k.data ?? "") : (stats.get(k)?.text ?? 0) > 0) return false;
+  }
+  return true;
+}
+
 function isAncestor(a: DomNode, b: DomNode): boolean {
   for (let p = b.parent; p; p = p.parent) if (p === a) return true;
   return false;
@@ -134,7 +158,7 @@ function withSiblings(top: DomNode, final: Map<DomNode, number>, stats: Map<DomN
     const bonus = topClass && classAndId(sib) === topClass ? topScore * 0.2 : 0;
     const s = final.get(sib);
     if (s !== undefined && s + bonus >= threshold) out.push(sib);
-    else if (tagName(sib) === "p" && looksLikeProse(sib, stats)) out.push(sib);
+    else if (tagName(sib) === "p" ? looksLikeProse(sib, stats) : isProseBlock(sib, stats)) out.push(sib);
   }
   return out;
 }
@@ -144,4 +168,19 @@ function looksLikeProse(p: DomNode, stats: Map<DomNode, NodeStats>): boolean {
   if (!s) return false;
   const ld = linkDensity(s);
   return (s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0);
+}
+
+/**
+ * A wrapper that is nothing but prose paragraphs sitting at most one level down (a lead or
+ * standfirst in its own div). Deeper prose (rail > card > teaser <p>) is a widget, not body.
+ */
+function isProseBlock(el: DomNode, stats: Map<DomNode, NodeStats>): boolean {
+  const s = stats.get(el);
+  if (!s || s.prose <= 80 || linkDensity(s) >= 0.25) return false;
+  let shallow = 0;
+  for (const k of el.children ?? []) {
+    if (tagName(k) === "p") shallow += stats.get(k)?.prose ?? 0;
+    else for (const g of k.children ?? []) if (tagName(g) === "p") shallow += stats.get(g)?.prose ?? 0;
+  }
+  return shallow >= s.text * 0.8;
 }

@@ -4,14 +4,16 @@
  */
 
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+/** Optional time of day after a date: "08.04.2015 12:46", "March 3, 2015 at 7:11 AM GMT". */
+const CLOCK = "(?:,?\\s+(?:at\\s+|um\\s+|à\\s+)?\\d{1,2}[:.h]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,4})?)?";
 
 /** Lines that are page furniture copied along with the article, never content. */
 const CHROME_PATTERNS: readonly RegExp[] = [
   /^(?:top|bottom) of (?:the )?page$/i,
   /^(?:back to top|skip to (?:main )?content|skip to navigation)$/i,
   /^\d+\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+read$/i,
-  new RegExp(`^(?:updated:?\\s*|published:?\\s*|posted:?\\s*)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?$`, "i"),
-  /^(?:updated:?\s*|published:?\s*)?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/i,
+  new RegExp(`^(?:updated:?\\s*|published:?\\s*|posted:?\\s*)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?)(?:,?\\s+\\d{4})?${CLOCK}$`, "i"),
+  new RegExp(`^(?:updated:?\\s*|published:?\\s*)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}${CLOCK}$`, "i"),
   /^(?:share|share this(?: article| post| story)?|share on (?:facebook|twitter|x|linkedin))$/i,
   /^(?:advertisement|sponsored|print|email|tweet|facebook|twitter|linkedin|whatsapp)$/i,
   /^\d+\s+(?:views?|comments?|likes?)$/i,
