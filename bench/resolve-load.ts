@@ -42,7 +42,7 @@ function buildBatch(from: number, to: number, orgs: OrgRef[]): Batch {
       first_seen: story.publishedAt,
       last_seen: story.publishedAt,
     });
-    b.stories.push({ id, url: `https://bench.example/${id}/`, published: story.publishedAt, item: story.item, text: story.item.text });
+    b.stories.push({ id, url: `https://bench.example/${id}/`, published: story.publishedAt, item: story.item, text: story.item.text, minhash: Array.from(sig.minhash) });
     for (const k of new Set(sig.bands)) b.bandKey.push(k), b.bandId.push(id);
     for (const k of new Set([...keys.orgKeys, ...keys.nameKeys])) b.key.push(k), b.keyId.push(id);
   }
@@ -70,8 +70,8 @@ async function insertBatch(client: pg.PoolClient, b: Batch): Promise<void> {
     [stories],
   );
   await client.query(
-    `insert into mentions (item_id, initiative_id, decision, score, reasons)
-     select 'item-' || id, id, 'new', 0, '[]'::jsonb from jsonb_to_recordset($1::jsonb) as x(id text)`,
+    `insert into mentions (item_id, initiative_id, decision, score, reasons, minhash)
+     select 'item-' || id, id, 'new', 0, '[]'::jsonb, minhash from jsonb_to_recordset($1::jsonb) as x(id text, minhash jsonb)`,
     [stories],
   );
   await client.query(`insert into signature_bands (band_key, initiative_id) select * from unnest($1::text[], $2::text[]) on conflict do nothing`, [b.bandKey, b.bandId]);

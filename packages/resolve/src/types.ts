@@ -6,6 +6,11 @@ export interface Story {
   articleTitle: string | null;
   publishedAt: string | null;
   source: string;
+  /**
+   * The MinHash of storyText(story), when the store kept it: a member story read back for scoring
+   * is then not signed again (the costliest part of seeing a member for the first time).
+   */
+  minhash?: ArrayLike<number>;
 }
 
 /** MinHash (100 slots) plus its 20 LSH band keys. Stored as number[] after a JSON round trip. */

@@ -1,7 +1,13 @@
 import type { InitiativeWrite, StoredStory } from "@radar/db";
 import { applyDiff, diff, indexKeys, initialState, mergeSignatures, signature, storyText, type Story } from "@radar/resolve";
 
-export const asStory = (s: StoredStory): Story => ({ item: s.item, articleTitle: s.articleTitle, publishedAt: s.publishedAt, source: s.source });
+export const asStory = (s: StoredStory): Story => ({
+  item: s.item,
+  articleTitle: s.articleTitle,
+  publishedAt: s.publishedAt,
+  source: s.source,
+  ...(s.minhash ? { minhash: s.minhash } : {}),
+});
 
 /**
  * An initiative's content replayed from its stories, oldest first, with the same pure functions

@@ -84,6 +84,7 @@ export function applyInput(itemId: string, story: Story, r: { decision: Decision
     seenAt: story.publishedAt ? new Date(story.publishedAt) : new Date(),
     lockKeys: [...indexed, ...keys.bandKeys],
     alsoMatches: decision.alsoMatches,
+    minhash: Array.from(sig.minhash),
     rebuild: rebuildFromStories,
     create: () => {
       const state = initialState(story);

@@ -50,6 +50,8 @@ export interface ApplyInput {
   update?: (current: InitiativeRow) => InitiativeWrite;
   /** The story's own keys, used to serialise concurrent creations of one initiative. */
   lockKeys: string[];
+  /** The story's own MinHash, kept with its mention. */
+  minhash?: number[];
   /** Initiatives the story also matched: folded into `initiativeId` (see Decision.alsoMatches). */
   alsoMatches?: string[];
   /** Rebuilds an initiative from its stories; needed when `alsoMatches` is not empty. */
@@ -196,8 +198,9 @@ async function record(tx: Tx, input: ApplyInput, initiativeId: string, version: 
             select k, ${initiativeId} from unnest(${textArray(bands)}) as k on conflict do nothing returning 1),
       k as (insert into ${initiativeKeys} (key, initiative_id)
             select k, ${initiativeId} from unnest(${textArray(keys)}) as k on conflict do nothing returning 1),
-      m as (insert into ${mentions} (item_id, initiative_id, decision, score, reasons)
-            values (${input.itemId}, ${initiativeId}, ${input.action}, ${input.score}, ${JSON.stringify(input.reasons)}::jsonb) returning 1),
+      m as (insert into ${mentions} (item_id, initiative_id, decision, score, reasons, minhash)
+            values (${input.itemId}, ${initiativeId}, ${input.action}, ${input.score}, ${JSON.stringify(input.reasons)}::jsonb,
+                    ${input.minhash ? JSON.stringify(input.minhash) : null}::jsonb) returning 1),
       v as (insert into ${initiativeVersions} (initiative_id, version, action, diff, item_id)
             select ${initiativeId}, ${version}, ${input.action}, ${JSON.stringify(input.diff)}::jsonb, ${input.itemId}
             where ${input.action} <> 'duplicate' returning 1),

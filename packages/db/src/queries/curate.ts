@@ -20,6 +20,8 @@ export interface StoredStory {
   articleTitle: string | null;
   publishedAt: string | null;
   source: string;
+  /** MinHash kept with the mention (null for mentions written before it was kept). */
+  minhash: number[] | null;
 }
 
 /** Rebuilds an initiative's content from its stories, oldest first (supplied by the shell). */
@@ -27,13 +29,13 @@ export type Rebuild = (stories: StoredStory[]) => InitiativeWrite;
 
 async function storiesOf(tx: Tx, initiativeId: string): Promise<StoredStory[]> {
   const rows = await tx
-    .select({ itemId: items.id, item: items.analysis, title: articles.title, feedTitle: articles.feedTitle, published: articles.publishedAt, url: articles.canonicalUrl })
+    .select({ itemId: items.id, item: items.analysis, title: articles.title, feedTitle: articles.feedTitle, published: articles.publishedAt, url: articles.canonicalUrl, minhash: mentions.minhash })
     .from(mentions)
     .innerJoin(items, eq(items.id, mentions.itemId))
     .innerJoin(articles, eq(articles.id, items.articleId))
     .where(eq(mentions.initiativeId, initiativeId))
     .orderBy(asc(sql`coalesce(${articles.publishedAt}, ${mentions.createdAt})`), asc(items.id));
-  return rows.map((r) => ({ itemId: r.itemId, item: r.item, articleTitle: r.title ?? r.feedTitle, publishedAt: r.published?.toISOString() ?? null, source: r.url }));
+  return rows.map((r) => ({ itemId: r.itemId, item: r.item, articleTitle: r.title ?? r.feedTitle, publishedAt: r.published?.toISOString() ?? null, source: r.url, minhash: r.minhash }));
 }
 
 /**
@@ -44,7 +46,7 @@ export async function membersOf(db: Db, ids: string[], perInitiative = 40): Prom
   const out = new Map<string, StoredStory[]>();
   if (ids.length === 0) return out;
   const rows = await db
-    .select({ initiativeId: mentions.initiativeId, itemId: items.id, item: items.analysis, title: articles.title, feedTitle: articles.feedTitle, published: articles.publishedAt, url: articles.canonicalUrl })
+    .select({ initiativeId: mentions.initiativeId, itemId: items.id, item: items.analysis, title: articles.title, feedTitle: articles.feedTitle, published: articles.publishedAt, url: articles.canonicalUrl, minhash: mentions.minhash })
     .from(mentions)
     .innerJoin(items, eq(items.id, mentions.itemId))
     .innerJoin(articles, eq(articles.id, items.articleId))
@@ -53,7 +55,7 @@ export async function membersOf(db: Db, ids: string[], perInitiative = 40): Prom
   for (const r of rows) {
     const list = out.get(r.initiativeId) ?? [];
     if (list.length >= perInitiative) continue;
-    list.push({ itemId: r.itemId, item: r.item, articleTitle: r.title ?? r.feedTitle, publishedAt: r.published?.toISOString() ?? null, source: r.url });
+    list.push({ itemId: r.itemId, item: r.item, articleTitle: r.title ?? r.feedTitle, publishedAt: r.published?.toISOString() ?? null, source: r.url, minhash: r.minhash });
     out.set(r.initiativeId, list);
   }
   return out;

@@ -15,6 +15,8 @@ export const mentions = pgTable(
     decision: text("decision").notNull(),
     score: real("score").notNull(),
     reasons: jsonb("reasons").$type<string[]>().notNull(),
+    /** MinHash of the story as resolved: scoring later stories against it needs no re-signing. */
+    minhash: jsonb("minhash").$type<number[]>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("mentions_initiative_idx").on(t.initiativeId)],
