@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import type { Decision } from "@radar/core";
-import { IN_FLIGHT_MARGIN_MS, applyStory, databaseNow, findCandidates, openStore, type ApplyOutcome, type Store } from "@radar/db";
+import { applyStory, openStore, type ApplyOutcome, type Store } from "@radar/db";
 import { decide, indexKeys, type Story } from "@radar/resolve";
 import { applyInput, resolveStory } from "../services/resolve/src/resolution.js";
 import { createTestDatabase } from "@radar/test-support";

@@ -126,7 +126,7 @@ describe.each(backends)("store on %s", (_name, open) => {
     const [view] = await listInitiatives(store.db, { ids: ["init-1"] });
     expect(view!.mentions).toHaveLength(1);
     expect(view!.history.map((h) => h.version)).toEqual([1]);
-    expect(await findCandidates(store.db, { bandKeys: [], keys: ["org:RKL"] })).toHaveLength(1);
+    expect(await findCandidates(store.db, { bandKeys: [], keys: ["org:RKL"], limit: 50 })).toHaveLength(1);
   });
 
   it("refuses a stale diff, then applies an update and records a duplicate silently", async () => {
@@ -171,7 +171,7 @@ describe("concurrent creation on PostgreSQL", () => {
     const [i1, i2] = await seedArticle(stores[0]!, "https://htn.co.uk/race/", 2);
     const outcomes = await Promise.all([applyStory(stores[0]!.db, newInput(i1!, "race-a")), applyStory(stores[1]!.db, newInput(i2!, "race-b"))]);
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["applied", "conflict"]);
-    expect(await findCandidates(stores[0]!.db, { bandKeys: [], keys: ["org:RKL"] })).toHaveLength(1);
+    expect(await findCandidates(stores[0]!.db, { bandKeys: [], keys: ["org:RKL"], limit: 50 })).toHaveLength(1);
   });
 });
 
@@ -247,7 +247,7 @@ describe("rivals at scale", () => {
       const stale = await applyStory(store.db, { ...big(ids[61]!, "late", ["old-0"]), resolvedAt: new Date(resolvedAt.getTime() - 1) });
       expect(stale.kind).toBe("conflict");
       // And resolve, reading again, always sees the recent one among its candidates.
-      const cands = await findCandidates(store.db, { bandKeys: [], keys: ["org:BIG"] }, 5, new Date(resolvedAt.getTime() - 60_000));
+      const cands = await findCandidates(store.db, { bandKeys: [], keys: ["org:BIG"], limit: 5, recentWithinMs: 60_000 });
       expect(cands.map((c) => c.id)).toContain("fresh");
     } finally {
       await store.close();

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Decision } from "@radar/core";
 import {
   IN_FLIGHT_MARGIN_MS,
-  databaseNow,
-  findCandidates,
+  candidateIds,
   getInitiative,
+  initiativesByIds,
   membersOf,
   pinnedInitiative,
   type ApplyInput,
@@ -31,18 +31,20 @@ export interface Resolution {
   resolvedAt: Date;
 }
 
-/** The read side of resolution: pins first, else candidates from the store's index and decide. */
+/**
+ * The read side of resolution, in two rounds of parallel queries: candidate ids (with the database
+ * clock as watermark) beside the operator-pin look-up, then the candidates' rows beside their
+ * member stories.
+ */
 export async function resolveStory(db: Db, itemId: string, story: Story): Promise<Resolution> {
-  const resolvedAt = await databaseNow(db);
-  const pinned = await pinnedDecision(db, itemId, story);
-  if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt };
   const keys = indexKeys(story);
-  const recentSince = new Date(resolvedAt.getTime() - IN_FLIGHT_MARGIN_MS);
-  const rows = await findCandidates(db, { bandKeys: keys.bandKeys, keys: [...keys.orgKeys, ...keys.nameKeys] }, CANDIDATE_LIMIT, recentSince);
+  const query = { bandKeys: keys.bandKeys, keys: [...keys.orgKeys, ...keys.nameKeys], limit: CANDIDATE_LIMIT, recentWithinMs: IN_FLIGHT_MARGIN_MS };
+  const [found, pinned] = await Promise.all([candidateIds(db, query), pinnedDecision(db, itemId, story)]);
+  if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now };
+  const [rows, members] = await Promise.all([initiativesByIds(db, found.ids), membersOf(db, found.ids, MEMBERS_PER_CANDIDATE)]);
   // Each candidate carries its member stories: a story joins an initiative when it matches any of
   // them (single linkage), which makes grouping independent of arrival order. Scoring reads the
   // MinHash, never the band keys, so they are not recomputed.
-  const members = await membersOf(db, rows.map((r) => r.id), MEMBERS_PER_CANDIDATE);
   const decision = decide(
     story,
     rows.map((r) => {
@@ -51,7 +53,7 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
       return stories?.length ? { ...toCandidate(r, () => []), members: stories.map(asStory) } : toCandidate(r, () => []);
     }),
   );
-  return { decision, seen: rows.map((r) => r.id), resolvedAt };
+  return { decision, seen: rows.map((r) => r.id), resolvedAt: found.now };
 }
 
 /** An operator's merge or split pinned this story: it goes where they put it, whatever the score. */
