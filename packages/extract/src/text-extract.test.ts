@@ -113,3 +113,11 @@ describe("extractText on synthetic text", () => {
     expect(a.blocks.map((b) => b.type)).toEqual(["paragraph", "heading", "paragraph"]);
   });
 });
+
+describe("extractText question headlines", () => {
+  it("takes a first line ending in a question mark as the title, but not a question inside the body", () => {
+    const a = extractText("Is ambient voice ready for every NHS trust?\n\nThe panel discussed pilots at three trusts.\n\nWhat did the pilots show?\n\nTime savings for clinicians.");
+    expect(a.title).toBe("Is ambient voice ready for every NHS trust?");
+    expect(a.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
+  });
+});

@@ -19,7 +19,7 @@ export function extractText(text: string): ExtractedArticle {
   const kinds = units.map((u, i) => classify(u, i, units));
   let start = 0;
   let title = "";
-  if (kinds[0] === "heading" && units[0]) {
+  if (units[0] && units.length > 1 && (kinds[0] === "heading" || isQuestionTitle(units[0].text))) {
     title = units[0].text;
     start = 1;
   }
@@ -32,6 +32,11 @@ export function extractText(text: string): ExtractedArticle {
     else blocks.push({ type: "paragraph", text: unit.text });
   }
   return { title, publishedAt: null, author: null, url: null, categories: [], tags: [], blocks };
+}
+
+/** Headlines may ask a question ("Is ambient AI ready for the NHS?"): only the first line counts. */
+function isQuestionTitle(line: string): boolean {
+  return line.length < 160 && line.endsWith("?") && isHeadingLike(line.slice(0, -1));
 }
 
 interface Unit {
