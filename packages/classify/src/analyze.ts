@@ -169,14 +169,18 @@ function offsetMentions(sc: ArticleScanner, blockText: string, story: string): M
 function storyKind(seg: Segment, text: string, opening: string, orgs: GazOrg[], hasSupplier: boolean): ItemKind {
   const head = seg.heading ?? "";
   const vendorSubject = seg.subject?.startsWith("sup:") === true;
-  const voice = [...`${head}\n${text}`.matchAll(VENDOR_VOICE_RE)].length;
-  if (SPONSORED_RE.test(head) || SPONSORED_RE.test(text) || vendorSubject || (hasSupplier && voice >= 2 && orgs.length === 0)) return "sponsored";
+  // Cheap tests first; vendor voice is counted only when it could decide.
+  if (vendorSubject || SPONSORED_RE.test(head) || SPONSORED_RE.test(text) || (hasSupplier && orgs.length === 0 && vendorVoice(head, text) >= 2)) return "sponsored";
   const nhsSubject = seg.subject?.startsWith("org:") === true;
   if (TEASER_RE.test(text) && seg.blocks.length === 1 && !nhsSubject) return "teaser";
   if (OPINION_OPENER_RE.test(text)) return "opinion";
   const firstPara = seg.blocks[0]?.text ?? "";
-  if ((SERIES_INTRO_RE.test(firstPara) || PANEL_FRAME_RE.test(opening)) && seg.heading === null && !nhsSubject) return "opinion";
+  if (seg.heading === null && !nhsSubject && (SERIES_INTRO_RE.test(firstPara) || PANEL_FRAME_RE.test(opening))) return "opinion";
   return "initiative";
+}
+
+function vendorVoice(head: string, text: string): number {
+  return [...`${head}\n${text}`.matchAll(VENDOR_VOICE_RE)].length;
 }
 
 function storyRegion(kind: ItemKind, orgs: GazOrg[], all: Mention[], hasSupplier: boolean, titleRegion: Region | null, reasons: string[]): Region | null {

@@ -1,5 +1,8 @@
 import type { Money, Status } from "@radar/core";
 import { STATUSES } from "@radar/core";
+import { topLevelAlternatives } from "./cue-prefix.js";
+import { fastRegex } from "./prefix-scan.js";
+import { matchesOf } from "./text.js";
 
 /** Money, periods, figures and status cues: precompiled regexes, one pass each over a story. */
 
@@ -9,7 +12,7 @@ const MULT: Record<string, number> = { million: 1e6, mn: 1e6, m: 1e6, billion: 1
 export function parseMoney(text: string): Money[] {
   const out: Money[] = [];
   const seen = new Set<string>();
-  for (const m of text.matchAll(MONEY_RE)) {
+  for (const m of matchesOf(MONEY_RE, text)) {
     const value = Number(m[1]!.replace(/,/g, ""));
     const unit = m[2]?.toLowerCase();
     const pounds = Math.round(value * (unit ? MULT[unit] ?? 1 : 1));
@@ -32,10 +35,17 @@ const PERIOD_RES: RegExp[] = [
   /\b(?:over|across|within) (?:the next )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) years\b/gi,
 ];
 
+// Cheap necessary conditions: the first five period patterns all contain a year, the last "years".
+const HAS_YEAR_RE = new RegExp(YEAR);
+const HAS_YEARS_RE = /years/i;
+
 export function parsePeriods(text: string): string[] {
   const spans: Array<[number, number, string]> = [];
+  const year = HAS_YEAR_RE.test(text);
+  if (!year && !HAS_YEARS_RE.test(text)) return [];
   for (const re of PERIOD_RES) {
-    for (const m of text.matchAll(re)) {
+    if (re === PERIOD_RES[PERIOD_RES.length - 1] ? !HAS_YEARS_RE.test(text) : !year) continue;
+    for (const m of matchesOf(re, text)) {
       const s = m.index ?? 0;
       const e = s + m[0].length;
       if (spans.some(([a, b]) => s < b && e > a)) continue;
@@ -50,7 +60,7 @@ const NOT_UNITS = new Set(["years", "months", "weeks", "days", "pillars", "objec
 
 export function parseFigures(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(FIGURE_RE)) {
+  for (const m of matchesOf(FIGURE_RE, text)) {
     const unit = m[2]!.trim();
     if (NOT_UNITS.has(unit)) continue;
     if (/^(?:19|20)\d{2}$/.test(m[1]!) && !/percent|%/.test(unit)) continue;
@@ -77,20 +87,36 @@ const STATUS_CUES: Array<[Status, RegExp]> = [
   ["delayed", /\b(?:delayed|pushed back|postponed|deferred|slipped)\b/i],
 ];
 
-const STATUS_RE = new RegExp(STATUS_CUES.map(([, re]) => `(${re.source})`).join("|"), "gi");
+/**
+ * All cues as one alternation, one group per cue. Every cue starts with \b, so the test is done
+ * once per position instead of once per cue (half the cost of the scan); same matches either way.
+ */
+function combinedStatusRe(): RegExp {
+  const alts = STATUS_CUES.map(([, re]) => topLevelAlternatives(re.source));
+  if (alts.every((a) => a.every((x) => x.startsWith("\\b")))) {
+    return new RegExp(`\\b(?:${alts.map((a) => `(${a.map((x) => x.slice(2)).join("|")})`).join("|")})`, "gi");
+  }
+  return new RegExp(STATUS_CUES.map(([, re]) => `(${re.source})`).join("|"), "gi");
+}
+
+const STATUS_SCAN = fastRegex(combinedStatusRe());
 
 /** The most advanced status a text asserts (later in STATUSES wins); one pass over the text. */
+// The combined regex is case-insensitive; cues that must keep their case are re-checked with these.
+const CASE_RECHECK = STATUS_CUES.map(([, re]) => (re.flags.includes("i") ? null : new RegExp(re.source)));
+const CUE_RANK = STATUS_CUES.map(([status]) => STATUSES.indexOf(status));
+const TOP_RANK = Math.max(...CUE_RANK);
+
 function mostAdvanced(text: string): { status: Status | null; cue: string | null } {
   let best = -1;
   let cue: string | null = null;
-  for (const m of text.matchAll(STATUS_RE)) {
+  for (const m of STATUS_SCAN.matches(text)) {
     let k = 1;
     while (k < m.length && m[k] === undefined) k++;
-    const [status, re] = STATUS_CUES[k - 1]!;
-    // The combined regex is case-insensitive; cues that must keep their case are re-checked.
-    if (!re.flags.includes("i") && !new RegExp(re.source).test(m[0])) continue;
-    const idx = STATUSES.indexOf(status);
+    if (CASE_RECHECK[k - 1]?.test(m[0]) === false) continue;
+    const idx = CUE_RANK[k - 1]!;
     if (idx > best) (best = idx), (cue = m[0]);
+    if (best === TOP_RANK) break; // nothing later can rank higher
   }
   return { status: best >= 0 ? STATUSES[best]! : null, cue };
 }
@@ -113,7 +139,9 @@ const PROGRAMME_HEAD = /\b(?:Record|Platform|Programme|Program|Strategy|Plan|Ser
 /** Capitalised multi-word names that look like programmes or products, minus known bodies. */
 export function parseProgrammes(text: string, exclude: (name: string) => boolean, products: string[]): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(PROGRAMME_RE)) {
+  for (const m of matchesOf(PROGRAMME_RE, text)) {
+    // The name below is m[0] less edge words, so it can only hold a head word m[0] holds: skip early.
+    if (!PROGRAMME_HEAD.test(m[0])) continue;
     const name = m[0].replace(/^(?:The|A|An|Its|Our|Their|In|At|For|And|Of|&)\s+/, "").replace(/\s+(?:of|and|for|the|&)$/, "").trim();
     if (name.split(/\s+/).length < 2 || !PROGRAMME_HEAD.test(name) || /^NHS (?:Trust|Foundation Trust)$/.test(name)) continue;
     if (exclude(name)) continue;

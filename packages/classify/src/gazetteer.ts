@@ -2,7 +2,7 @@ import type { Region } from "@radar/core";
 import { readGazetteerRows, type GazOrg } from "./gazetteer-csv.js";
 import { isGeographic, placeEntries } from "./places.js";
 import { UNSAFE_STEMS } from "./org-facts.js";
-import { isAcronymToken, tokenize, type Token } from "./text.js";
+import { isAcronymToken, LazyToken, tokenize, type Token } from "./text.js";
 
 /**
  * Gazetteer index: every official name, alias and generated variant as a token sequence in
@@ -88,12 +88,29 @@ function insert(root: Node, toks: Token[], entry: Omit<Entry, "modes" | "raws">)
   if (!same) node.ends.push({ ...entry, modes, raws });
 }
 
+/** raw without a trailing possessive: what /'s$|'$/ removes. */
+function unpossessed(raw: string): string {
+  const n = raw.length;
+  if (n > 0 && raw.charCodeAt(n - 1) === 39) return raw.slice(0, -1);
+  if (n > 1 && raw.charCodeAt(n - 1) === 115 && raw.charCodeAt(n - 2) === 39) return raw.slice(0, -2);
+  return raw;
+}
+
+const UPPER_OR_DIGIT_RE = /^[\p{Lu}\p{N}]/u;
+
+/** /^[\p{Lu}\p{N}]/u, with the ASCII answer computed directly (nearly every token). */
+function capitalised(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return UPPER_OR_DIGIT_RE.test(raw);
+}
+
 function accepts(e: Entry, toks: Token[], from: number, path: number[]): boolean {
   for (let k = 0; k < e.modes.length; k++) {
     const t = toks[path[k]!]!;
     const m = e.modes[k]!;
-    if (m === 2 && t.raw !== e.raws[k] && t.raw.replace(/'s$|'$/, "") !== e.raws[k]) return false;
-    if (m === 1 && !/^[\p{Lu}\p{N}]/u.test(t.raw)) return false;
+    if (m === 2 && t.raw !== e.raws[k] && unpossessed(t.raw) !== e.raws[k]) return false;
+    if (m === 1 && !capitalised(t.raw)) return false;
   }
   return from >= 0;
 }
@@ -107,7 +124,44 @@ export function loadGazetteer(csvText: string): Gazetteer {
   }
   for (const p of placeEntries()) insert(root, tokenize(p.name), { org: -1, place: p, rank: 2 }), size++;
   const byName = new Map(orgs.map((o) => [o.name, o]));
-  return { orgs, byName, size, scan: (text, local) => scan(root, orgs, text, local ?? new Map()) };
+  const bits = prefixBits([...root.next.keys()]);
+  return { orgs, byName, size, scan: (text, local) => scan(root, bits, orgs, text, local ?? new Map()) };
+}
+
+/**
+ * The first three characters (ASCII, lower case, 0-padded) of every entry's first word, as a bit
+ * set: most tokens are rejected by one lookup, without making their key string.
+ */
+function prefixBits(keys: string[]): Uint8Array {
+  const bits = new Uint8Array(1 << 18); // 2^21 bits: three 7-bit characters
+  for (const k of keys) {
+    let code = 0;
+    for (let i = 0; i < 3; i++) {
+      const c = i < k.length ? k.charCodeAt(i) : 0;
+      if (c >= 128) return bits.fill(255); // a non-ASCII key: let every token through
+      code = (code << 7) | c;
+    }
+    bits[code >> 3]! |= 1 << (code & 7);
+  }
+  return bits;
+}
+
+/** root.next.has(t.key), with the key's first three characters read off the text first. */
+function startsEntry(root: Node, bits: Uint8Array, t: LazyToken): boolean {
+  const s = t.src;
+  let end = t.end;
+  const last = s.charCodeAt(end - 1);
+  if (last === 39 || last === 0x2019) end -= 1;
+  else if ((last === 115 || last === 83) && end - t.start >= 2 && (s.charCodeAt(end - 2) === 39 || s.charCodeAt(end - 2) === 0x2019)) end -= 2;
+  let code = 0;
+  for (let i = 0; i < 3; i++) {
+    let c = t.start + i < end ? s.charCodeAt(t.start + i) : 0;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === 0x2019) c = 39;
+    else if (c >= 128 || c === 38) return root.next.has(t.key); // accents, "&": the key itself
+    code = (code << 7) | c;
+  }
+  return (bits[code >> 3]! & (1 << (code & 7))) !== 0 && root.next.has(t.key);
 }
 
 const ACR_RE = /^[A-Z][A-Za-z&]{1,7}$/;
@@ -138,14 +192,18 @@ function longestAt(root: Node, toks: Token[], i: number): { entry: Entry; last: 
   return best;
 }
 
-function scan(root: Node, orgs: GazOrg[], text: string, local: Map<string, number>): Mention[] {
+function scan(root: Node, bits: Uint8Array, orgs: GazOrg[], text: string, local: Map<string, number>): Mention[] {
   const toks = tokenize(text);
   const out: Mention[] = [];
+  // First characters of the local aliases: a token starting otherwise cannot be one (no need for its raw).
+  const aliasFirsts = new Set<number>();
+  for (const k of local.keys()) aliasFirsts.add(k.charCodeAt(0));
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
     if (t.brk) { i++; continue; }
-    const hit = longestAt(root, toks, i);
+    // Most tokens start no entry: skip the walk (and its allocations) for them.
+    const hit = startsEntry(root, bits, t) ? longestAt(root, toks, i) : null;
     if (hit) {
       const e = hit.entry;
       const org = e.org >= 0 ? orgs[e.org]! : null;
@@ -155,11 +213,11 @@ function scan(root: Node, orgs: GazOrg[], text: string, local: Map<string, numbe
       // "West and North London (WNL) ICB" teaches WNL for the rest of the article.
       const after = toks[hit.last + 1];
       const acr = hit.acr ?? (after?.raw === "(" && ACR_RE.test(toks[hit.last + 2]?.raw ?? "") && toks[hit.last + 3]?.raw === ")" ? toks[hit.last + 2]!.raw : null);
-      if (org && acr && e.rank < 2) local.set(acr, org.id);
+      if (org && acr && e.rank < 2) local.set(acr, org.id), aliasFirsts.add(acr.charCodeAt(0));
       i = hit.last + 1;
       continue;
     }
-    const lo = local.get(t.raw.replace(/'s$|'$/, ""));
+    const lo = aliasFirsts.has(text.charCodeAt(t.start)) ? local.get(unpossessed(t.raw)) : undefined;
     if (lo !== undefined) out.push({ org: orgs[lo]!, place: null, rank: 0, start: t.start, end: t.end, text: t.raw });
     i++;
   }

@@ -2,6 +2,7 @@ import type { OrgRef, Region } from "@radar/core";
 import type { GazOrg, } from "./gazetteer-csv.js";
 import type { Gazetteer, Mention } from "./gazetteer.js";
 import { BACKREF_RE } from "./cues.js";
+import { matchesOf } from "./text.js";
 
 /**
  * Organisations of one story: salience-ranked mentions (heading and opening sentence weigh
@@ -43,7 +44,7 @@ export function rankOrgs(heading: string | null, text: string, headM: Mention[],
     bump(m.org, w, m.start);
   }
   const reasons: string[] = [];
-  for (const br of text.matchAll(BACKREF_RE)) {
+  for (const br of matchesOf(BACKREF_RE, text)) {
     const pos = br.index ?? 0;
     const prior = [...bodyM].reverse().find((m) => m.org && m.rank < 2 && m.start < pos && compatible(br[1]!, m.org));
     if (prior?.org) bump(prior.org, 0.5, prior.start);

@@ -26,9 +26,24 @@ export function createScanner(gaz: Gazetteer, suppliers: SupplierIndex): Article
     return m;
   };
 
-  /** Subject of the first sentence of text, from the text's cached mentions. */
+  // Segmentation asks about the same block several times: first sentences, subjects and keys are
+  // cached per text like the mentions they derive from.
+  const firsts = new Map<string, string>();
+  const first = (text: string): string => {
+    let f = firsts.get(text);
+    if (f === undefined) firsts.set(text, (f = firstSentence(text)));
+    return f;
+  };
+  const subjects = new Map<string, string | null>();
   const subject = (text: string): string | null => {
-    const sentence = firstSentence(text);
+    let s = subjects.get(text);
+    if (s === undefined) subjects.set(text, (s = subjectOf(text)));
+    return s;
+  };
+
+  /** Subject of the first sentence of text, from the text's cached mentions. */
+  const subjectOf = (text: string): string | null => {
+    const sentence = first(text);
     const ms = mentions(text).filter((m) => m.start < sentence.length);
     const orgIds = new Set(ms.filter((m) => m.org && m.rank < 2).map((m) => m.org!.id));
     const places = new Set(ms.filter((m) => m.place && m.place.region !== "England").map((m) => m.place!.name));
@@ -51,7 +66,14 @@ export function createScanner(gaz: Gazetteer, suppliers: SupplierIndex): Article
     return null;
   };
 
+  const keySets = new Map<string, Set<string>>();
+  /** Shared per text: callers only read it. */
   const keys = (text: string): Set<string> => {
+    let k = keySets.get(text);
+    if (!k) keySets.set(text, (k = keysOf(text)));
+    return k;
+  };
+  const keysOf = (text: string): Set<string> => {
     const out = new Set<string>();
     for (const m of mentions(text)) {
       if (m.org && m.rank < 2) out.add(`org:${m.org.id}`);
@@ -77,5 +99,5 @@ export function createScanner(gaz: Gazetteer, suppliers: SupplierIndex): Article
   const namesEntity = (heading: string): boolean =>
     mentions(heading).some((m) => m.org && m.rank < 2 && m.org.kind !== "region") || suppliers.find(heading).some((s) => !s.product);
 
-  return { mentions, subject, keys, nameOnly, namesEntity };
+  return { mentions, subject, keys, nameOnly, namesEntity, first };
 }

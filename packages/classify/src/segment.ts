@@ -18,6 +18,8 @@ export interface Probe {
   nameOnly(heading: string): boolean;
   /** True when the heading names an org or supplier. */
   namesEntity(heading: string): boolean;
+  /** firstSentence(text), cached by the analyzer's probe. */
+  first?(text: string): string;
 }
 
 export interface Segment {
@@ -80,7 +82,7 @@ function headingRole(text: string, next: Block | undefined, cur: Segment | null,
   if (probe.nameOnly(text)) return "section";
   if (probe.namesEntity(text)) return "story";
   if (!cur) return "story";
-  const first = firstSentence(next.text);
+  const first = probe.first?.(next.text) ?? firstSentence(next.text);
   const subj = next.type === "paragraph" ? probe.subject(next.text) : null;
   const opener = STORY_OPENER_RE.test(next.text) || OPINION_OPENER_RE.test(next.text) || TEASER_RE.test(next.text);
   const orgStory = cur.subject?.startsWith("org:") === true;
@@ -99,7 +101,7 @@ function startsStory(text: string, cur: Segment, probe: Probe): boolean {
   if (cur.blocks.length === 0) return false; // first paragraph under a story heading
   if (STORY_OPENER_RE.test(text) || OPINION_OPENER_RE.test(text) || TEASER_RE.test(text)) return true;
   if (/^[“"]/.test(text.trim())) return false; // a quote continues the story it is quoted in
-  const first = firstSentence(text);
+  const first = probe.first?.(text) ?? firstSentence(text);
   if (NEW_INITIATIVE_RE.test(first) && !/^(?:The trust|The ICB|It)\b/.test(first)) return true;
   // "The trust also…" continues a story about a body; after an intro it opens one.
   if (BACKREF_START_RE.test(first) && cur.subject?.startsWith("org:")) return false;

@@ -1,4 +1,5 @@
 import { permanent } from "@radar/core";
+import { matchesOf } from "./text.js";
 
 /** Supplier and product matching from seeds/suppliers.json with two combined regexes. */
 
@@ -62,11 +63,11 @@ export function loadSuppliers(json: string): SupplierIndex {
   };
   function findAll(text: string): SupplierHit[] {
     const hits: SupplierHit[] = [];
-    if (reCi) for (const m of text.matchAll(reCi)) {
+    if (reCi) for (const m of matchesOf(reCi, text)) {
       const v = ci.get(m[0].toLowerCase());
       if (v) hits.push({ ...v, text: m[0], index: m.index ?? 0 });
     }
-    if (reCs) for (const m of text.matchAll(reCs)) {
+    if (reCs) for (const m of matchesOf(reCs, text)) {
       const v = cs.get(m[0]);
       if (v) hits.push({ ...v, text: m[0], index: m.index ?? 0 });
     }

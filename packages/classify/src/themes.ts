@@ -1,5 +1,6 @@
 import { permanent, ThemeIdSchema, type ThemeId, type ThemeLabel } from "@radar/core";
-import { sentences } from "./text.js";
+import { sentencesOfCollapsed } from "./text.js";
+import { buildCueIndex, CUE_SLOTS, type CueIndex } from "./cue-index.js";
 
 /**
  * Multi-label themes from weighted cue regexes (seeds/taxonomy.json). A theme needs enough
@@ -17,9 +18,9 @@ interface Cue {
   theme: number;
   weight: number;
 }
-/** The cues of one theme as one alternation (case-insensitive or exact), one group per cue. */
+/** The cues of one theme and case mode, each as a sticky regex tried where the cue index says it may start. */
 interface Combined {
-  re: RegExp | null;
+  res: RegExp[];
   cues: Cue[];
   exact: boolean;
 }
@@ -39,87 +40,89 @@ export function loadTaxonomy(json: string): ThemeModel {
     throw permanent("taxonomy_json", "seeds/taxonomy.json is not valid JSON", err);
   }
   const ids = raw.themes.map((t) => ThemeIdSchema.parse(t.id));
-  // One alternation per theme and case mode (cues of different themes may overlap: "ambient AI"),
-  // plus one union per case mode that finds the candidate positions in a single pass.
-  const build = (exact: boolean, only: number): Combined => {
+  // One group per theme and case mode (cues of different themes may overlap: "ambient AI"), plus
+  // one prefix index per case mode that finds where cues may start in a single pass.
+  const build = (exact: boolean, only: number): Combined & { srcs: string[] } => {
     const cues: Cue[] = [];
-    const parts: string[] = [];
+    const res: RegExp[] = [];
+    const srcs: string[] = [];
     for (const [src, weight, mode] of raw.themes[only]!.cues) {
       if ((mode === "exact") !== exact) continue;
       if (new RegExp(`${src}|`).exec("")!.length !== 1) throw permanent("taxonomy_cue", `cue ${src} has a capturing group`);
       cues.push({ theme: only, weight });
       // Case-insensitive cues run lower-cased against lower-cased text: cheaper than the i flag.
-      parts.push(`(${bounded(exact ? src : src.toLowerCase())})`);
+      srcs.push(exact ? src : src.toLowerCase());
+      // Sticky, word-bounded ("£" cues start at a symbol); test() leaves lastIndex at the match end.
+      res.push(new RegExp(`(?:\\b|(?=£))(?:${srcs[srcs.length - 1]})\\b`, "y"));
     }
-    // Sticky: tried only at candidate positions. One boundary test per position ("£" cues start at a symbol).
-    return { re: parts.length ? new RegExp(`(?:\\b|(?=£))(?:${parts.join("|")})`, "y") : null, cues, exact };
+    return { res, cues, exact, srcs };
   };
-  const groups = ids.flatMap((_, ti) => [build(false, ti), build(true, ti)]).filter((g) => g.re !== null);
-  const union = (exact: boolean) => {
-    const alts = raw.themes.flatMap((t) => t.cues.filter((c) => (c[2] === "exact") === exact).map((c) => bounded(exact ? c[0] : c[0].toLowerCase())));
-    return alts.length ? new RegExp(`(?:\\b|(?=£))(?:${alts.join("|")})`, "g") : null;
-  };
-  const unions = { ci: union(false), cs: union(true) };
+  const groups = ids.flatMap((_, ti) => [build(false, ti), build(true, ti)]).filter((g) => g.cues.length > 0);
+  const index = buildCueIndex(...([false, true].map((exact) => groups.map((g) => (g.exact === exact ? g.srcs : []))) as [string[][], string[][]]));
   const params = raw.params;
-  return { params, ids, label: (h, text) => label(ids, groups, unions, params, h, text) };
-}
-
-/** Trailing ASCII word boundary; the leading one is shared by the whole alternation. */
-function bounded(src: string): string {
-  return `(?:${src})\\b`;
-}
-
-interface Unions {
-  ci: RegExp | null;
-  cs: RegExp | null;
-}
-
-/** Every position where some cue matches (overlapping), ascending. */
-function candidates(re: RegExp | null, text: string): number[] {
-  const out: number[] = [];
-  if (!re) return out;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push(m.index);
-    re.lastIndex = m.index + 1;
-  }
-  return out;
+  return { params, ids, label: (h, text) => label(ids, groups, index, params, h, text) };
 }
 
 /**
  * Evidence per theme and per sentence; a cue counts once per sentence. Equivalent to a global,
- * non-overlapping scan per theme, but the text is scanned once per case mode and each theme's
- * regex is only tried (sticky) where some cue starts.
+ * non-overlapping scan with one alternation of each group's cues (the first cue that matches at
+ * a position wins), but the text is scanned once per case mode and only the cues whose leading
+ * characters are there get tried.
  */
-function scoreAll(groups: Combined[], unions: Unions, nThemes: number, text: string, starts: number[]): { total: number[]; per: Array<Map<number, number>> } {
+function scoreAll(groups: Combined[], index: CueIndex, nThemes: number, text: string, starts: number[]): { total: number[]; per: Array<Map<number, number> | undefined> } {
   const total = new Array<number>(nThemes).fill(0);
-  const per = Array.from({ length: nThemes }, () => new Map<number, number>());
-  const seen = new Set<string>();
+  // Evidence per sentence, for the themes that have any (most have none in a given story).
+  const per = new Array<Map<number, number> | undefined>(nThemes).fill(undefined);
+  const seen = new Set<number>();
   const lower = text.toLowerCase(); // same length and offsets as text for the Latin script news uses
-  const cand = { ci: candidates(unions.ci, lower), cs: candidates(unions.cs, text) };
-  groups.forEach((g, gi) => {
-    const re = g.re!;
+  const cand = index.hits(text, lower);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
     const str = g.exact ? text : lower;
+    const hits = (g.exact ? cand.cs : cand.ci)[gi]!;
     let lastEnd = 0;
-    for (const pos of g.exact ? cand.cs : cand.ci) {
-      if (pos < lastEnd) continue;
-      re.lastIndex = pos;
-      const m = re.exec(str);
+    for (let a = 0, b = 0; a < hits.length; a = b) {
+      const at = Math.floor(hits[a]! / CUE_SLOTS);
+      b = a + 1;
+      while (b < hits.length && Math.floor(hits[b]! / CUE_SLOTS) === at) b++;
+      if (at < lastEnd) continue;
+      // Try the cues at one position in taxonomy order, as the alternation would.
+      if (b - a > 1) sortRange(hits, a, b);
+      const m = firstMatch(g.res, str, at, hits, a, b);
       if (!m) continue;
-      lastEnd = pos + Math.max(m[0].length, 1);
-      let k = 1;
-      while (k < m.length && m[k] === undefined) k++;
-      const cue = g.cues[k - 1];
-      if (!cue) continue;
-      const si = sentenceAt(starts, pos);
-      const key = `${gi}:${k}:${si}`;
+      lastEnd = at + Math.max(m.end - at, 1);
+      const cue = g.cues[m.k]!;
+      const si = sentenceAt(starts, at);
+      const key = (si * groups.length + gi) * CUE_SLOTS + m.k;
       if (seen.has(key)) continue;
       seen.add(key);
       total[cue.theme]! += cue.weight;
-      per[cue.theme]!.set(si, (per[cue.theme]!.get(si) ?? 0) + cue.weight);
+      const ps = (per[cue.theme] ??= new Map());
+      ps.set(si, (ps.get(si) ?? 0) + cue.weight);
     }
-  });
+  }
   return { total, per };
+}
+
+/** Insertion sort of xs[a..b): a handful of cues at one position. */
+function sortRange(xs: number[], a: number, b: number): void {
+  for (let i = a + 1; i < b; i++) {
+    const v = xs[i]!;
+    let j = i - 1;
+    while (j >= a && xs[j]! > v) (xs[j + 1] = xs[j]!), j--;
+    xs[j + 1] = v;
+  }
+}
+
+/** The first candidate cue (hits[a..b), all at pos) that matches there, as an alternation would pick it. */
+function firstMatch(res: RegExp[], str: string, pos: number, hits: number[], a: number, b: number): { k: number; end: number } | null {
+  for (let i = a; i < b; i++) {
+    const k = hits[i]! % CUE_SLOTS;
+    const re = res[k]!;
+    re.lastIndex = pos;
+    if (re.test(str)) return { k, end: re.lastIndex };
+  }
+  return null;
 }
 
 function sentenceAt(starts: number[], pos: number): number {
@@ -144,20 +147,20 @@ function sentenceStarts(text: string, sents: string[]): number[] {
   return starts.length ? starts : [0];
 }
 
-function label(ids: ThemeId[], groups: Combined[], unions: Unions, p: Params, heading: string | null, text0: string): ThemeLabel[] {
+function label(ids: ThemeId[], groups: Combined[], index: CueIndex, p: Params, heading: string | null, text0: string): ThemeLabel[] {
   const text = text0.replace(/\s+/g, " ");
-  const sents = sentences(text);
+  const sents = sentencesOfCollapsed(text);
   const starts = sentenceStarts(text, sents);
   const kchars = Math.max(text.length, 300) / 1000;
-  const head = heading ? scoreAll(groups, unions, ids.length, heading, [0]).total : null;
-  const body = scoreAll(groups, unions, ids.length, text, starts);
+  const head = heading ? scoreAll(groups, index, ids.length, heading, [0]).total : null;
+  const body = scoreAll(groups, index, ids.length, text, starts);
   const out: ThemeLabel[] = [];
   ids.forEach((id, ti) => {
     const total = (head ? head[ti]! * p.headingBoost : 0) + body.total[ti]!;
     if (total < p.minEvidence || total / kchars < p.minPerKchars) return;
     let bestIdx = -1;
     let best = 0;
-    for (const [i, e] of body.per[ti]!) if (e > best) (best = e), (bestIdx = i);
+    for (const [i, e] of body.per[ti] ?? []) if (e > best) (best = e), (bestIdx = i);
     const score = Math.round((1 - Math.exp(-total / p.scale)) * 1000) / 1000;
     out.push({ id, score, evidence: sents[bestIdx] ?? heading ?? "" });
   });
