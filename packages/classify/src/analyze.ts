@@ -6,12 +6,12 @@ import { createScanner, type ArticleScanner } from "./probe.js";
 import { segment, type Segment } from "./segment.js";
 import { inferOrg, rankOrgs, toOrgRef } from "./orgs.js";
 import { detectStatus, parseFigures, parseMoney, parsePeriods, parseProgrammes } from "./entities.js";
-import { OPINION_OPENER_RE, PANEL_FRAME_RE, SERIES_INTRO_RE, SPONSORED_RE, TEASER_RE, VENDOR_VOICE_RE } from "./cues.js";
+import { OPINION_OPENER_RE, PANEL_FRAME_RE, SERIES_INTRO_RE, SPONSORED_RE, TEASER_RE, VENDOR_VOICE_RE, LABEL_HEADING_RE } from "./cues.js";
 import { firstSentence } from "./text.js";
 import type { GazOrg } from "./gazetteer-csv.js";
 
 /** Bump when analysis logic changes; seeds content is hashed into the version too. */
-export const CODE_VERSION = "classify-1";
+export const CODE_VERSION = "classify-2";
 
 export interface Analyzer {
   version: string;
@@ -50,9 +50,11 @@ function analyzeArticle(ctx: Ctx, article: ExtractedArticle): AnalyzedArticle {
   const titleRegion = framingRegion(scanner.mentions(article.title));
   const firstPara = article.blocks.find((b) => b.type === "paragraph")?.text ?? "";
   const panel = PANEL_FRAME_RE.test(article.title) || PANEL_FRAME_RE.test(firstSentence(firstPara));
+  const sponsoredTitle = SPONSORED_RE.test(article.title);
   let last: GazOrg | null = null;
   let items = segs.map((s, i) => {
     const item = buildItem(ctx, scanner, s, i, { titleRegion, last, panel });
+    if (sponsoredTitle && !s.heading?.match(/NHS|Trust|ICB/)) (item.item.kind = "sponsored"), (item.item.orgs = []), (item.item.icb = null), (item.item.region = "England");
     last = item.primary ?? last;
     return item.item;
   });
@@ -119,7 +121,9 @@ function storyOrgs(ctx: Ctx, sc: ArticleScanner, seg: Segment, text: string, ope
 function buildItem(ctx: Ctx, sc: ArticleScanner, seg: Segment, ordinal: number, ac: ArticleCtx): { item: AnalyzedItem; primary: GazOrg | null } {
   const text = storyText(seg);
   const opening = firstSentence(text);
-  const { orgs, all, reasons } = storyOrgs(ctx, sc, seg, text, opening, ac.last);
+  const so = storyOrgs(ctx, sc, seg, text, opening, ac.last);
+  const { all, reasons } = so;
+  const orgs = so.orgs.filter((o) => o.kind !== "region");
   const full = seg.heading ? `${seg.heading}\n${text}` : text;
   const supHits = ctx.suppliers.find(full);
   const status = detectStatus(full, `${seg.heading ?? ""}\n${opening}`);
@@ -175,7 +179,8 @@ function storyKind(seg: Segment, text: string, opening: string, orgs: GazOrg[], 
   if (TEASER_RE.test(text) && seg.blocks.length === 1 && !nhsSubject) return "teaser";
   if (OPINION_OPENER_RE.test(text)) return "opinion";
   const firstPara = seg.blocks[0]?.text ?? "";
-  if (seg.heading === null && !nhsSubject && (SERIES_INTRO_RE.test(firstPara) || PANEL_FRAME_RE.test(opening))) return "opinion";
+  // A series intro or panel frame is comment, also under a label heading ("Wider trend: …").
+  if ((seg.heading === null || LABEL_HEADING_RE.test(head)) && !nhsSubject && (SERIES_INTRO_RE.test(firstPara) || PANEL_FRAME_RE.test(opening))) return "opinion";
   return "initiative";
 }
 
@@ -192,6 +197,12 @@ function storyRegion(kind: ItemKind, orgs: GazOrg[], all: Mention[], hasSupplier
   if (kind === "sponsored" && !primary) {
     reasons.push("region England: vendor content with no NHS body");
     return "England";
+  }
+  if (kind === "opinion") {
+    if (titleRegion) return titleRegion;
+    const named = all.filter((m) => m.org && m.rank < 2);
+    const regions = new Set(named.map((m) => m.org!.region));
+    if (regions.size > 1 || named.some((m) => m.org!.kind === "national") || hasSupplier) return "England";
   }
   const tally = new Map<Region, number>();
   for (const m of all) {

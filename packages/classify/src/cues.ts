@@ -9,25 +9,25 @@ export const STORY_OPENER_RE =
 
 /** Panel, webinar and interview openers: opinion unless an NHS body does something concrete. */
 export const OPINION_OPENER_RE =
-  /^(?:An? (?:expert |recent )?(?:panel|roundtable|webinar)\b|Panellists\b|Panelists\b|(?:In|During) (?:a|an|our|the) (?:recent )?(?:webinar|panel|podcast|interview|roundtable)\b|Speaking (?:at|on|during)\b|In (?:an|this) interview\b|We asked\b|Asked (?:what|how|about|whether|if)\b)/i;
+  /^(?:For (?:a|an|our|the) (?:recent )?(?:HTN Now )?(?:webinar|panel|podcast|roundtable)\b|For HTN Now, we hosted\b|HTN was joined by\b|An? (?:expert |recent )?(?:panel|roundtable|webinar)\b|Panellists\b|Panelists\b|(?:In|During) (?:a|an|our|the) (?:recent )?(?:webinar|panel|podcast|interview|roundtable)\b|Speaking (?:at|on|during)\b|In (?:an|this) interview\b|We asked\b|Asked (?:what|how|about|whether|if)\b)/i;
 
 /** "In this latest edition of our feature series…": the series intro, an opinion item. */
 export const SERIES_INTRO_RE =
-  /\b(?:(?:this|our) (?:latest |new |next )?(?:edition|instalment|issue|episode)\b|we take a deep dive|we['’]re turning our attention|we['’]ll (?:explore|take a (?:deep dive|look))|feature series|we (?:take a )?look at how|we hear from|we explore how)/i;
+  /\b(?:(?:this|our) (?:latest |new |next )?(?:edition|instalment|issue|episode)\b|we take a deep dive|we['’]re turning our attention|we['’]ll (?:explore|take a (?:deep dive|look))|feature series|we (?:take a )?look at how|we hear from|we explore how|(?:In )?this special report\b|Here we (?:take a look at|share|look at|round up)\b|we take a (?:closer )?look at\b)/i;
 
 /** Articles framed as a panel, webinar or interview: their stories are comment unless concrete. */
 export const PANEL_FRAME_RE = /\b(?:panel(?: discussion)?|webinar|roundtable|podcast|in conversation with)\b/i;
 
 /** "The latest instalment of HTN’s ICS regions series looks to…": a pointer to another article. */
 export const TEASER_RE =
-  /^(?:The|HTN['’]s|Our) (?:latest|next|new|previous|most recent) (?:instalment|edition|episode|part|article)\b|^(?:Read|Catch up on|Don['’]t miss) (?:our|the)\b/i;
+  /^(?:The|HTN['’]s|Our) (?:latest|next|new|previous|most recent) (?:instalment|edition|episode|part|article)\b|^(?:Read|Catch up on|Don['’]t miss) (?:our|the)\b|^(?:This week|Last week|Earlier this (?:week|month)|Recently),? (?:HTN|we) (?:shared|spoke|published|looked|explored|covered|interviewed|heard|also)\b/i;
 
 /** Vendor voice: the company speaks, or the section is a vendor's customer story. */
 export const SPONSORED_RE =
-  /\b(?:customer stor(?:y|ies)|case study from|sponsored(?: content| by)?|in (?:association|partnership) with [A-Z][\w.]+ (?:Technology|Health|Ltd|Limited)|the company (?:said|says|added|adds|notes|noted|explains|explained|states|believes)|advertorial|partner content)\b/i;
+  /\b(?:customer stor(?:y|ies)|case study from|sponsored(?: content| by)?|in (?:association|partnership) with [A-Z][\w.]+ (?:Technology|Health|Ltd|Limited)|the company (?:said|says|added|adds|notes|noted|explains|explained|states|believes)|advertorial|partner content|featured content|our latest feature comes from|in this (?:article|piece) for HTN)\b|^By [A-Z][\w'-]+ [A-Z][\w'-]+, (?:CEO|founder|co-founder|managing director|director|chief \w+ officer)\b/im;
 
 /** First-person company voice ("our research found", "from our work with NHS organisations"). */
-export const VENDOR_VOICE_RE = /\b(?:our (?:research|experience|work|customers|clients|platform|solution)|we['’]re (?:seeing|increasingly)|we are seeing|what we(?: are|['’]re) seeing|we (?:help|support|work with|partner with) (?:NHS|trusts|healthcare))\b/gi;
+export const VENDOR_VOICE_RE = /\b(?:our (?:research|experience|work|customers|clients|platform|solution)|we['’]re (?:seeing|increasingly)|we are seeing|what we(?: are|['’]re) seeing|we (?:help|support|work with|partner with) (?:NHS|trusts|healthcare)|we['’]re a provider of|our (?:services|digital health platform|technology)|we support over)\b/gi;
 
 /** Sentence-start back-references that keep a paragraph with the story in hand. */
 export const BACKREF_START_RE =
@@ -40,4 +40,4 @@ export const BACKREF_RE = /\bthe (trust|ICB|ICS|board|health board|integrated ca
 export const LABEL_HEADING_RE = /^(?:[A-Z][\w-]*(?: [\w-]+){0,2}:\s|Insights? from\b|More from\b|Also in\b|Elsewhere\b|Other news\b|In other news\b|Key (?:highlights|updates)\b)/;
 
 /** "…also defines the region's wider rollout of a new EPR": a second initiative of the same body. */
-export const NEW_INITIATIVE_RE = /\b(?:wider |separate |second |parallel )?(?:roll-?out|deployment|procurement|implementation) of (?:a|an) new\b/i;
+export const NEW_INITIATIVE_RE = /\b(?:wider |separate |second |parallel |another )(?:roll-?out|deployment|procurement|implementation) of (?:a|an) new\b/i;

@@ -53,8 +53,8 @@ export function createScanner(gaz: Gazetteer, suppliers: SupplierIndex): Article
     if (opener?.org) return `org:${opener.org.id}`; // the sentence starts with a body
     if (orgIds.size + places.size >= 3 || CONCLUSION_RE.test(sentence)) return null; // an enumeration or a wrap-up, not a subject
     const win = ms.filter((m) => m.start < SUBJECT_WINDOW);
-    const strong = win.find((m) => m.org && m.rank === 0 && local(m));
-    const weak = win.find((m) => m.org && m.rank === 1);
+    const strong = win.find((m) => m.org && m.rank === 0 && m.org.kind !== "region" && local(m));
+    const weak = win.find((m) => m.org && m.rank === 1 && m.org.kind !== "region");
     if (strong?.org) return `org:${strong.org.id}`;
     const sup = suppliers.find(text)[0];
     const lead = WE_SPOKE_RE.exec(sentence)?.[0].length ?? 0;

@@ -92,7 +92,8 @@ function headingRole(text: string, next: Block | undefined, cur: Segment | null,
     (subj === cur.subject ||
       (subj === null && (!orgStory || probe.keys(next.text).has(cur.subject!) || BACKREF_START_RE.test(first))) ||
       (subj !== null && orgStory && cur.keys.has(subj)));
-  if (continues) return "sub";
+  const newBody = [...probe.keys(next.text)].some((k) => k.startsWith("org:") && !cur.keys.has(k));
+  if (continues || (subj === null && !newBody && !opener)) return "sub";
   if (subj !== null && (LABEL_HEADING_RE.test(text) || wordCount(text) <= 8)) return "section";
   return "story";
 }
@@ -107,6 +108,7 @@ function startsStory(text: string, cur: Segment, probe: Probe): boolean {
   if (BACKREF_START_RE.test(first) && cur.subject?.startsWith("org:")) return false;
   const subj = probe.subject(text);
   if (subj === null || subj === cur.subject) return false;
+  if (subj.startsWith("region:") && cur.subject?.startsWith("org:") && cur.keys.has(subj)) return false;
   // A vendor quoted inside a story about a body stays with it ("We spoke with…" is an opener above).
   if (subj.startsWith("sup:") && (cur.keys.has(subj) || cur.subject?.startsWith("org:"))) return false;
   // "A new virtual ward has opened in Leeds…" then "Leeds Teaching Hospitals said…": one story.
