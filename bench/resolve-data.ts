@@ -4,34 +4,16 @@
  * without keeping 100,000 stories in memory. Organisations are ~200 real rows of the gazetteer.
  */
 import { readFileSync } from "node:fs";
-import { STATUSES, THEME_IDS, type AnalyzedItem, type OrgRef, type Region } from "@radar/core";
+import { STATUSES, THEME_IDS, parseCsv, type AnalyzedItem, type OrgRef, type Region } from "@radar/core";
 import type { Story } from "@radar/resolve";
 
 const ORG_KINDS = new Set(["trust", "foundation-trust", "ambulance-trust", "icb", "health-board"]);
 
-function csvCells(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === "," && !quoted) out.push(cur), (cur = "");
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
 /** Up to `n` NHS bodies (trusts, ICBs, health boards) from seeds/nhs-organisations.csv. */
 export function loadOrgs(n = 200): OrgRef[] {
-  const text = readFileSync(new URL("../seeds/nhs-organisations.csv", import.meta.url), "utf8");
-  const [header, ...lines] = text.split(/\r?\n/).filter((l) => l.trim());
-  const cols = csvCells(header!);
-  const at = (cells: string[], name: string) => cells[cols.indexOf(name)] ?? "";
-  return lines
-    .map(csvCells)
+  const [cols, ...rows] = parseCsv(readFileSync(new URL("../seeds/nhs-organisations.csv", import.meta.url), "utf8"));
+  const at = (cells: string[], name: string) => cells[cols!.indexOf(name)] ?? "";
+  return rows
     .filter((c) => ORG_KINDS.has(at(c, "kind")))
     .slice(0, n)
     .map((c) => ({ name: at(c, "name"), code: at(c, "code") || null, kind: at(c, "kind"), icb: at(c, "icb") || null, region: at(c, "region") || null }));
