@@ -6,12 +6,12 @@ import { createScanner, type ArticleScanner } from "./probe.js";
 import { segment, type Segment } from "./segment.js";
 import { inferOrg, rankOrgs, toOrgRef } from "./orgs.js";
 import { detectStatus, parseFigures, parseMoney, parsePeriods, parseProgrammes } from "./entities.js";
-import { OPINION_OPENER_RE, PANEL_FRAME_RE, SERIES_INTRO_RE, SPONSORED_RE, TEASER_RE, VENDOR_VOICE_RE, LABEL_HEADING_RE } from "./cues.js";
+import { OPINION_OPENER_RE, PANEL_FRAME_RE, SERIES_INTRO_RE, SPONSORED_RE, TEASER_RE, VENDOR_VOICE_RE, LABEL_HEADING_RE, VENDOR_SOURCE_BEFORE_RE, VENDOR_SOURCE_AFTER_RE } from "./cues.js";
 import { firstSentence } from "./text.js";
 import type { GazOrg } from "./gazetteer-csv.js";
 
 /** Bump when analysis logic changes; seeds content is hashed into the version too. */
-export const CODE_VERSION = "classify-2";
+export const CODE_VERSION = "classify-3";
 
 export interface Analyzer {
   version: string;
@@ -128,7 +128,10 @@ function buildItem(ctx: Ctx, sc: ArticleScanner, seg: Segment, ordinal: number, 
   const supHits = ctx.suppliers.find(full);
   const status = detectStatus(full, `${seg.heading ?? ""}\n${opening}`);
   const money = parseMoney(full);
-  let kind = storyKind(seg, text, opening, orgs, supHits.length > 0);
+  // A vendor's own session or piece: the NHS bodies it names are its customers, not the story's.
+  const vendorLed = supHits.length > 0 && vendorSource(ctx.suppliers, sc, opening) && vendorVoice(seg.heading ?? "", text) >= 1;
+  let kind: ItemKind = vendorLed ? "sponsored" : storyKind(seg, text, opening, orgs, supHits.length > 0);
+  if (vendorLed) orgs.length = 0;
   // In a panel article a speaker's comment is opinion unless their body reports a concrete step.
   const concrete = status.status !== null && status.status !== "planned" || money.length > 0;
   if (ac.panel && kind === "initiative" && !(seg.subject?.startsWith("org:") && concrete)) kind = "opinion";
@@ -152,7 +155,8 @@ function buildItem(ctx: Ctx, sc: ArticleScanner, seg: Segment, ordinal: number, 
     region,
     icb: kind === "opinion" || kind === "teaser" ? null : icb,
     // A series intro only frames the article: its topics belong to the stories that follow.
-    themes: kind === "opinion" && SERIES_INTRO_RE.test(seg.blocks[0]?.text ?? "") ? [] : ctx.themes.label(seg.heading, text),
+    // A teaser points at another article: its topics are that article's.
+    themes: kind === "teaser" || (kind === "opinion" && SERIES_INTRO_RE.test(seg.blocks[0]?.text ?? "")) ? [] : ctx.themes.label(seg.heading, text),
     money,
     periods: parsePeriods(full),
     suppliers: [...new Set(supHits.map((h) => h.supplier))],
@@ -173,8 +177,10 @@ function offsetMentions(sc: ArticleScanner, blockText: string, story: string): M
 function storyKind(seg: Segment, text: string, opening: string, orgs: GazOrg[], hasSupplier: boolean): ItemKind {
   const head = seg.heading ?? "";
   const vendorSubject = seg.subject?.startsWith("sup:") === true;
+  // In a story about an NHS body, vendor wording after the opening ("…, the company said") is a quote.
+  const vendorText = seg.subject?.startsWith("org:") ? seg.blocks[0]?.text ?? "" : text;
   // Cheap tests first; vendor voice is counted only when it could decide.
-  if (vendorSubject || SPONSORED_RE.test(head) || SPONSORED_RE.test(text) || (hasSupplier && orgs.length === 0 && vendorVoice(head, text) >= 2)) return "sponsored";
+  if (vendorSubject || SPONSORED_RE.test(head) || SPONSORED_RE.test(vendorText) || (hasSupplier && orgs.length === 0 && vendorVoice(head, text) >= 2)) return "sponsored";
   const nhsSubject = seg.subject?.startsWith("org:") === true;
   if (TEASER_RE.test(text) && seg.blocks.length === 1 && !nhsSubject) return "teaser";
   if (OPINION_OPENER_RE.test(text)) return "opinion";
@@ -184,12 +190,27 @@ function storyKind(seg: Segment, text: string, opening: string, orgs: GazOrg[], 
   return "initiative";
 }
 
+/** The opening introduces a vendor as the source ("a session from X", "X, a provider of…") and names no NHS body. */
+function vendorSource(suppliers: SupplierIndex, sc: ArticleScanner, opening: string): boolean {
+  if (sc.mentions(opening).some((m) => m.org && m.rank === 0 && m.org.kind !== "national" && m.org.kind !== "region")) return false;
+  return suppliers
+    .find(opening)
+    .some((h) => !h.product && (VENDOR_SOURCE_BEFORE_RE.test(opening.slice(Math.max(0, h.index - 80), h.index)) || VENDOR_SOURCE_AFTER_RE.test(opening.slice(h.index + h.text.length))));
+}
+
 function vendorVoice(head: string, text: string): number {
   return [...`${head}\n${text}`.matchAll(VENDOR_VOICE_RE)].length;
 }
 
 function storyRegion(kind: ItemKind, orgs: GazOrg[], all: Mention[], hasSupplier: boolean, titleRegion: Region | null, reasons: string[]): Region | null {
   const primary = orgs[0];
+  const named = all.filter((m) => m.org && m.rank < 2);
+  // Comment that ranges over bodies or places in several regions is national, whatever the title says.
+  const regions = new Set([...named.map((m) => m.org!.region), ...all.filter((m) => m.place && m.place.region !== "England").map((m) => m.place!.region)]);
+  if (kind === "opinion" && regions.size > 1 && (!titleRegion || !regions.has(titleRegion))) {
+    reasons.push("region England: comment across several regions");
+    return "England";
+  }
   if (primary?.region && primary.region !== "England") {
     reasons.push(`region ${primary.region} from ${primary.name}`);
     return primary.region;
@@ -200,8 +221,6 @@ function storyRegion(kind: ItemKind, orgs: GazOrg[], all: Mention[], hasSupplier
   }
   if (kind === "opinion") {
     if (titleRegion) return titleRegion;
-    const named = all.filter((m) => m.org && m.rank < 2);
-    const regions = new Set(named.map((m) => m.org!.region));
     if (regions.size > 1 || named.some((m) => m.org!.kind === "national") || hasSupplier) return "England";
   }
   const tally = new Map<Region, number>();

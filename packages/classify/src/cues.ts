@@ -9,11 +9,11 @@ export const STORY_OPENER_RE =
 
 /** Panel, webinar and interview openers: opinion unless an NHS body does something concrete. */
 export const OPINION_OPENER_RE =
-  /^(?:For (?:a|an|our|the) (?:recent )?(?:HTN Now )?(?:webinar|panel|podcast|roundtable)\b|For HTN Now, we hosted\b|HTN was joined by\b|An? (?:expert |recent )?(?:panel|roundtable|webinar)\b|Panellists\b|Panelists\b|(?:In|During) (?:a|an|our|the) (?:recent )?(?:webinar|panel|podcast|interview|roundtable)\b|Speaking (?:at|on|during)\b|In (?:an|this) interview\b|We asked\b|Asked (?:what|how|about|whether|if)\b)/i;
+  /^(?:For (?:a|an|our|the) (?:recent )?(?:HTN Now )?(?:webinar|panel|podcast|roundtable)\b|For HTN Now, we hosted\b|HTN was joined by\b|An? (?:expert |recent )?(?:panel|roundtable|webinar)\b|Panellists\b|Panelists\b|(?:In|During) (?:a|an|our|the) (?:recent )?(?:webinar|panel|podcast|interview|roundtable)\b|Speaking (?:at|on|during)\b|In (?:an|this) interview\b|We asked\b|Asked (?:what|how|about|whether|if)\b|(?:This time last year|A year ago|Last year),? (?:HTN|we) (?:discussed|explored|looked at|examined|asked)\b)/i;
 
 /** "In this latest edition of our feature series…": the series intro, an opinion item. */
 export const SERIES_INTRO_RE =
-  /\b(?:(?:this|our) (?:latest |new |next )?(?:edition|instalment|issue|episode)\b|we take a deep dive|we['’]re turning our attention|we['’]ll (?:explore|take a (?:deep dive|look))|feature series|we (?:take a )?look at how|we hear from|we explore how|(?:In )?this special report\b|Here we (?:take a look at|share|look at|round up)\b|we take a (?:closer )?look at\b)/i;
+  /\b(?:(?:this|our) (?:latest |new |next )?(?:edition|instalment|issue|episode)\b|we take a deep dive|we['’]re turning our attention|we['’]ll (?:explore|take a (?:deep dive|look))|feature series|we (?:take a )?look at how|we hear from|we explore how|(?:In )?this special report\b|Here we (?:take a look at|share|look at|round up)\b|we take a (?:closer )?look at\b|^(?:The|Our|This) (?:latest|new|next) [\w ]{2,30}? (?:focuses on|looks at|explores)\b)/i;
 
 /** Articles framed as a panel, webinar or interview: their stories are comment unless concrete. */
 export const PANEL_FRAME_RE = /\b(?:panel(?: discussion)?|webinar|roundtable|podcast|in conversation with)\b/i;
@@ -41,3 +41,21 @@ export const LABEL_HEADING_RE = /^(?:[A-Z][\w-]*(?: [\w-]+){0,2}:\s|Insights? fr
 
 /** "…also defines the region's wider rollout of a new EPR": a second initiative of the same body. */
 export const NEW_INITIATIVE_RE = /\b(?:wider |separate |second |parallel |another )(?:roll-?out|deployment|procurement|implementation) of (?:a|an) new\b/i;
+
+/** Text just before a vendor's name that makes the vendor the source: "a live session from X", "CEO of X". */
+export const VENDOR_SOURCE_BEFORE_RE =
+  /\b(?:(?:live |first |latest |recent )*(?:session|webinar|feature|presentation|demo(?:nstration)?|talk|masterclass|showcase|insight)s? (?:from|by|led by|hosted by)|(?:CEO|founder|co-founder|managing director|chief [a-z]+ officer|product director) (?:of|at)) (?:the team at )?$/i;
+/** Text just after a vendor's name that introduces it: "X, a provider of…", "X, the digital health company". */
+export const VENDOR_SOURCE_AFTER_RE = /^['’]?s?,? (?:a|an|the) (?:leading |UK |UK-based |specialist |digital health |health tech )*(?:provider|supplier|developer|company|specialist|platform)\b/i;
+
+/** "Last year, " / "In June " / "Earlier this month, ": a time phrase before a sentence's subject (comma optional). */
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+export const LEADING_TIME_RE = new RegExp(
+  `^(?:(?:Last|This|Next|Earlier this|Later this|Earlier last|Late last|Early last) (?:year|month|week|spring|summer|autumn|winter)|(?:Back )?[Ii]n (?:(?:early |late |mid-)?(?:${MONTHS})(?: \\d{4})?|\\d{4}|(?:the )?(?:spring|summer|autumn|winter)(?: of \\d{4})?)|On (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|This time last year)(?:,\\s*|\\s+(?=the |[A-Z]))|^(?:Earlier|Recently),\\s*`,
+);
+
+/** "This year the genomics strategy was published": a dated report of a new publication or launch opens a story. */
+export const DATED_ACTION_RE = /\b(?:(?:was|were|has been|have been) (?:published|launched|announced|unveiled|released)|(?:published|launched|announced|unveiled|released) (?:its|their|a|an|the)\b)/;
+
+/** HTN recapping its own coverage, one item a paragraph: "We recently highlighted…", "We looked into…". */
+export const RECAP_OPENER_RE = /^(?:We|HTN) (?:also |recently |later |then )?(?:highlighted|looked into|looked at|reported on|covered|explored)\b/;

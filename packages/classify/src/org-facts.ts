@@ -39,6 +39,11 @@ export interface ExtraBody {
 export const EXTRA_BODIES: ExtraBody[] = [
   { name: "NHS England", kind: "national", aliases: ["NHSE", "NHS England and Improvement", "NHSEI"], region: "England", icb: null },
   { name: "Department of Health and Social Care", kind: "national", aliases: ["DHSC", "Department of Health & Social Care"], region: "England", icb: null },
+  // The UK Government and its departments launch national programmes HTN reports as stories.
+  { name: "UK Government", kind: "national", aliases: ["HM Government", "Her Majesty's Government", "His Majesty's Government", "the government"], region: "England", icb: null },
+  { name: "Department for Science, Innovation and Technology", kind: "national", aliases: ["DSIT"], region: "England", icb: null },
+  { name: "Cabinet Office", kind: "national", aliases: [], region: "England", icb: null },
+  { name: "HM Treasury", kind: "national", aliases: [], region: "England", icb: null },
   { name: "NHS Digital", kind: "national", aliases: [], region: "England", icb: null },
   { name: "NHS Blood and Transplant", kind: "national", aliases: ["NHSBT"], region: "England", icb: null },
   { name: "NHS Supply Chain", kind: "national", aliases: [], region: "England", icb: null },

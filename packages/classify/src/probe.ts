@@ -2,6 +2,7 @@ import type { Gazetteer, Mention } from "./gazetteer.js";
 import type { SupplierIndex } from "./suppliers.js";
 import type { Probe } from "./segment.js";
 import { firstSentence } from "./text.js";
+import { LEADING_TIME_RE } from "./cues.js";
 
 /**
  * Entity lookups for one article, cached per text so every block is scanned once.
@@ -48,7 +49,9 @@ export function createScanner(gaz: Gazetteer, suppliers: SupplierIndex): Article
     const orgIds = new Set(ms.filter((m) => m.org && m.rank < 2).map((m) => m.org!.id));
     const places = new Set(ms.filter((m) => m.place && m.place.region !== "England").map((m) => m.place!.name));
     // National bodies (NHS England, a government) are context unless they open the sentence.
-    const local = (m: Mention) => m.org!.kind !== "national" || m.start <= 4;
+    // A time phrase may come first: "Last year, the UK Government launched…".
+    const lead = (LEADING_TIME_RE.exec(sentence)?.[0].length ?? 0) + 4;
+    const local = (m: Mention) => m.org!.kind !== "national" || m.start <= lead;
     const opener = ms.find((m) => m.org && m.rank === 0 && m.org.kind !== "region" && m.start < 60 && local(m));
     if (opener?.org) return `org:${opener.org.id}`; // the sentence starts with a body
     if (orgIds.size + places.size >= 3 || CONCLUSION_RE.test(sentence)) return null; // an enumeration or a wrap-up, not a subject
@@ -57,8 +60,8 @@ export function createScanner(gaz: Gazetteer, suppliers: SupplierIndex): Article
     const weak = win.find((m) => m.org && m.rank === 1 && m.org.kind !== "region");
     if (strong?.org) return `org:${strong.org.id}`;
     const sup = suppliers.find(text)[0];
-    const lead = WE_SPOKE_RE.exec(sentence)?.[0].length ?? 0;
-    if (sup && sup.index <= Math.max(lead, 4) && !sup.product) return `sup:${sup.supplier}`;
+    const spoke = WE_SPOKE_RE.exec(sentence)?.[0].length ?? 0;
+    if (sup && sup.index <= Math.max(spoke, 4) && !sup.product) return `sup:${sup.supplier}`;
     if (weak?.org) return `org:${weak.org.id}`;
     const place = win.find((m) => m.place && m.place.region !== "England");
     if (place?.place) return `region:${place.place.region}`;

@@ -1,5 +1,5 @@
 import type { Block } from "@radar/core";
-import { BACKREF_START_RE, NEW_INITIATIVE_RE, BOILERPLATE_RE, LABEL_HEADING_RE, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
+import { BACKREF_START_RE, DATED_ACTION_RE, LEADING_TIME_RE, RECAP_OPENER_RE, NEW_INITIATIVE_RE, BOILERPLATE_RE, SPONSORED_RE, LABEL_HEADING_RE, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
 import { firstSentence } from "./text.js";
 
 /**
@@ -29,6 +29,8 @@ export interface Segment {
   /** Subject key of the story (first subject seen). */
   subject: string | null;
   keys: Set<string>;
+  /** Vendor copy ("Featured content", "By <name>, CEO of…"): its own sub-headings stay with it. */
+  sponsored?: boolean;
 }
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -51,6 +53,8 @@ export function segment(blocksIn: Block[], probe: Probe): Segment[] {
     seg.blocks.push(b);
     for (const k of probe.keys(b.text)) seg.keys.add(k);
     if (!seg.subject && b.type === "paragraph") seg.subject = probe.subject(b.text);
+    // Only a story that opens as vendor copy is one ("…, the company said" later in NHS news is not).
+    if (seg.blocks.length === 1 && b.type === "paragraph" && !seg.subject?.startsWith("org:") && SPONSORED_RE.test(b.text)) seg.sponsored = true;
   };
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -62,6 +66,7 @@ export function segment(blocksIn: Block[], probe: Probe): Segment[] {
         const seg = open(b.text);
         for (const k of probe.keys(b.text)) seg.keys.add(k);
         seg.subject = probe.subject(b.text);
+        if (SPONSORED_RE.test(b.text)) seg.sponsored = true;
       }
       continue;
     }
@@ -80,8 +85,12 @@ type Role = "section" | "story" | "sub";
 function headingRole(text: string, next: Block | undefined, cur: Segment | null, probe: Probe): Role {
   if (!next || next.type === "heading") return "section";
   if (probe.nameOnly(text)) return "section";
-  if (probe.namesEntity(text)) return "story";
+  if (probe.namesEntity(text) && !(cur?.sponsored && !hasBody(text, probe))) return "story";
   if (!cur) return "story";
+  // Vendor copy starting after a news story is a story of its own ("Partner content: …").
+  if (!cur.sponsored && (SPONSORED_RE.test(text) || (next.type === "paragraph" && SPONSORED_RE.test(probe.first?.(next.text) ?? firstSentence(next.text))))) return "story";
+  // Inside vendor copy only a heading naming an NHS body (or a story opener) starts something new.
+  if (cur.sponsored && !hasBody(text, probe) && !(next.type === "paragraph" && opensStory(next.text))) return "sub";
   const first = probe.first?.(next.text) ?? firstSentence(next.text);
   const subj = next.type === "paragraph" ? probe.subject(next.text) : null;
   const opener = STORY_OPENER_RE.test(next.text) || OPINION_OPENER_RE.test(next.text) || TEASER_RE.test(next.text);
@@ -100,10 +109,14 @@ function headingRole(text: string, next: Block | undefined, cur: Segment | null,
 
 function startsStory(text: string, cur: Segment, probe: Probe): boolean {
   if (cur.blocks.length === 0) return false; // first paragraph under a story heading
-  if (STORY_OPENER_RE.test(text) || OPINION_OPENER_RE.test(text) || TEASER_RE.test(text)) return true;
+  if (opensStory(text)) return true;
+  if (cur.sponsored) return false; // vendor copy runs on through its own customer examples
   if (/^[“"]/.test(text.trim())) return false; // a quote continues the story it is quoted in
   const first = probe.first?.(text) ?? firstSentence(text);
   if (NEW_INITIATIVE_RE.test(first) && !/^(?:The trust|The ICB|It)\b/.test(first)) return true;
+  if (RECAP_OPENER_RE.test(first) && cur.heading === null) return true;
+  // "This year X was published…" / "In June, the government launched…": a new dated item.
+  if (LEADING_TIME_RE.test(first) && DATED_ACTION_RE.test(first) && !BACKREF_RE.test(first)) return true;
   // "The trust also…" continues a story about a body; after an intro it opens one.
   if (BACKREF_START_RE.test(first) && cur.subject?.startsWith("org:")) return false;
   const subj = probe.subject(text);
@@ -122,3 +135,10 @@ function isProseLead(cur: Segment): boolean {
   const t = cur.blocks[0]?.text.trim() ?? "";
   return cur.blocks.length === 1 && cur.heading === null && /[.!?]["”’)]?$/.test(t) && !SERIES_INTRO_RE.test(t);
 }
+
+const BACKREF_RE = /\b(?:the (?:trust|ICB|ICS|board|health board|team)|it|its|they|their)\b/i;
+
+const opensStory = (text: string): boolean => STORY_OPENER_RE.test(text) || OPINION_OPENER_RE.test(text) || TEASER_RE.test(text);
+
+/** The text names an NHS or national body (not just a vendor or a region). */
+const hasBody = (text: string, probe: Probe): boolean => [...probe.keys(text)].some((k) => k.startsWith("org:"));
