@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { initiatives } from "./initiatives.js";
 
 /**
@@ -14,7 +14,8 @@ export const signatureBands = pgTable(
       .notNull()
       .references(() => initiatives.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.bandKey, t.initiativeId] })],
+  // By initiative too: folds, splits and cascading deletes remove an initiative's rows.
+  (t) => [primaryKey({ columns: [t.bandKey, t.initiativeId] }), index("signature_bands_initiative_idx").on(t.initiativeId)],
 );
 
 export const initiativeKeys = pgTable(
@@ -25,5 +26,5 @@ export const initiativeKeys = pgTable(
       .notNull()
       .references(() => initiatives.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.key, t.initiativeId] })],
+  (t) => [primaryKey({ columns: [t.key, t.initiativeId] }), index("initiative_keys_initiative_idx").on(t.initiativeId)],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "initiative_keys_initiative_idx" ON "initiative_keys" USING btree ("initiative_id");--> statement-breakpoint
+CREATE INDEX "signature_bands_initiative_idx" ON "signature_bands" USING btree ("initiative_id");
