@@ -1,4 +1,4 @@
-import { asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { DecisionAction, Diff, InitiativeEventPayload, InitiativeState } from "@radar/core";
 import type { Db } from "../client.js";
 import { events } from "../schema/events.js";
@@ -70,20 +70,17 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * Idempotent per item (mentions are unique per item); optimistic on the initiative version.
  */
 export async function applyStory(db: Db, input: ApplyInput): Promise<ApplyOutcome> {
-  // Each path checks for the story's mention in its first statement (one round trip saved); a
-  // duplicate job that commits while this one waits for a lock fails on the mention's primary key
-  // instead, and its retry finds the mention.
-  return db.transaction(async (tx) => (input.action === "new" ? createInitiative(tx, input) : touchInitiative(tx, input)));
+  return db.transaction(async (tx) => {
+    const existing = await tx.select({ id: mentions.initiativeId }).from(mentions).where(eq(mentions.itemId, input.itemId));
+    if (existing[0]) return { kind: "already-applied", initiativeId: existing[0].id };
+    return input.action === "new" ? createInitiative(tx, input) : touchInitiative(tx, input);
+  });
 }
-
-/** The initiative a story was already applied to, as a scalar subquery. */
-const mentionOf = (itemId: string) => sql<string | null>`(select ${mentions.initiativeId} from ${mentions} where ${mentions.itemId} = ${itemId})`;
 
 async function createInitiative(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
   // Advisory locks on the story's keys, in a fixed order (no deadlocks): a concurrent creation of
   // the same initiative waits here and then sees this one in the check below.
-  const existing = await lockKeys(tx, input.lockKeys, input.itemId);
-  if (existing) return { kind: "already-applied", initiativeId: existing };
+  await lockKeys(tx, input.lockKeys);
   const rival = await rivalInitiative(tx, input);
   if (rival) return { kind: "conflict", reason: `initiative ${rival} appeared since this story was resolved` };
   const w = input.create!();
@@ -108,13 +105,12 @@ export const IN_FLIGHT_MARGIN_MS = 60_000;
  * All of a story's advisory locks in one round trip, taken in a fixed (sorted) order so two
  * transactions wanting overlapping keys queue instead of deadlocking.
  */
-async function lockKeys(tx: Tx, keys: string[], itemId: string): Promise<string | null> {
-  const list = sql.join([...new Set(keys.length ? keys : ["-"])].map((k) => sql`(${k})`), sql`, `);
-  const res = await tx.execute(
-    sql`select ${mentionOf(itemId)} as existing,
-      (select count(pg_advisory_xact_lock(h)) from (select distinct hashtext(k) as h from (values ${list}) as v(k) order by 1) as locks) as locked`,
+async function lockKeys(tx: Tx, keys: string[]) {
+  if (keys.length === 0) return;
+  const list = sql.join([...new Set(keys)].map((k) => sql`(${k})`), sql`, `);
+  await tx.execute(
+    sql`select count(pg_advisory_xact_lock(h)) from (select distinct hashtext(k) as h from (values ${list}) as v(k) order by 1) as locks`,
   );
-  return (res as unknown as { rows: Array<{ existing: string | null }> }).rows[0]?.existing ?? null;
 }
 
 async function rivalInitiative(tx: Tx, input: ApplyInput): Promise<string | null> {
@@ -151,14 +147,7 @@ async function touchOne(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
   const id = input.initiativeId!;
   // Lock the chosen initiative and every bridged one in one sorted statement (no deadlocks).
   const ids = [...new Set([id, ...(input.alsoMatches ?? [])])].sort();
-  const locked = await tx
-    .select({ ...getTableColumns(initiatives), existing: mentionOf(input.itemId) })
-    .from(initiatives)
-    .where(inArray(initiatives.id, ids))
-    .orderBy(asc(initiatives.id))
-    .for("update");
-  const already = locked.find((r) => r.existing)?.existing;
-  if (already) return { kind: "already-applied", initiativeId: already };
+  const locked = await tx.select().from(initiatives).where(inArray(initiatives.id, ids)).orderBy(asc(initiatives.id)).for("update");
   const rows = locked.filter((r) => r.id === id);
   const current = rows[0];
   if (!current) return { kind: "conflict", reason: `initiative ${id} no longer exists` };
