@@ -7,12 +7,11 @@ import type { Decision } from "@radar/core";
 import {
   applyDiff,
   decide,
-  diff,
   indexKeys,
   initialState,
   mergeSignatures,
-  signature,
-  storyText,
+  replayStories,
+  storySignature,
   type Candidate,
   type Story,
   type Thresholds,
@@ -51,7 +50,7 @@ export class MemoryStore {
     if (id === null) {
       id = `i${this.next++}`;
       const at = when(story);
-      const sig = signature(storyText(story));
+      const sig = storySignature(story);
       this.initiatives.set(id, { id, version: 1, state: initialState(story, this.opts), signature: sig, firstSeen: at, lastSeen: at, members: [story] });
     } else {
       const c = this.initiatives.get(id)!;
@@ -60,7 +59,7 @@ export class MemoryStore {
         ...c,
         version: decision.action === "update" ? c.version + 1 : c.version,
         state: decision.action === "update" ? applyDiff(c.state, decision.diff) : c.state,
-        signature: mergeSignatures(c.signature, signature(storyText(story))),
+        signature: mergeSignatures(c.signature, storySignature(story)),
         firstSeen: at < c.firstSeen ? at : c.firstSeen,
         lastSeen: at > c.lastSeen ? at : c.lastSeen,
         members: [...(c.members ?? []), story],
@@ -91,14 +90,9 @@ export class MemoryStore {
   }
 }
 
-/** An initiative replayed from its stories oldest first (mirrors services/resolve/src/rebuild.ts). */
+/** An initiative replayed from its stories oldest first (the package's replay, as the store's rebuild uses). */
 export function rebuild(id: string, stories: Story[], opts: Partial<Thresholds> = {}): Candidate {
   const all = [...stories].sort((x, y) => (when(x) < when(y) ? -1 : when(x) > when(y) ? 1 : 0));
-  let state = initialState(all[0]!, opts);
-  let sig = signature(storyText(all[0]!));
-  for (const s of all.slice(1)) {
-    state = applyDiff(state, diff(state, s, opts));
-    sig = mergeSignatures(sig, signature(storyText(s)));
-  }
-  return { id, version: 1, state, signature: sig, firstSeen: when(all[0]!), lastSeen: when(all.at(-1)!), members: all };
+  const r = replayStories(all, opts);
+  return { id, version: 1, state: r.state, signature: r.signature, firstSeen: when(all[0]!), lastSeen: when(all.at(-1)!), members: all };
 }

@@ -7,3 +7,5 @@ export { decide, significant } from "./decide.js";
 export { pairScore } from "./members.js";
 export { diff, initialState, isStatusMove, newFacts } from "./diff.js";
 export { applyDiff, emptyState, orgKey, orgLabel, parseOrgLabel, storyText, storyTitle } from "./state.js";
+export { storySignature } from "./story-signature.js";
+export { replayStories, type Replayed } from "./replay.js";

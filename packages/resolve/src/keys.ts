@@ -1,5 +1,5 @@
-import { signature } from "./minhash.js";
-import { orgKey, storyOrgs, storyText } from "./state.js";
+import { orgKey, storyOrgs } from "./state.js";
+import { storySignature } from "./story-signature.js";
 import { nameKey } from "./text.js";
 import type { IndexKeys, Story } from "./types.js";
 
@@ -11,7 +11,7 @@ import type { IndexKeys, Story } from "./types.js";
  * - nameKeys distinctive names: "prog:epic thrive", "money:29000000", "supplier:tortus|RRU"
  */
 export function indexKeys(story: Story): IndexKeys {
-  return indexKeysWith(story, signature(storyText(story)).bands);
+  return indexKeysWith(story, storySignature(story).bands);
 }
 
 /** indexKeys with the story's band keys already computed (decide signs each story once). */

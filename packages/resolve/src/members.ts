@@ -1,8 +1,7 @@
 import { initialState } from "./diff.js";
 import { indexKeysWith } from "./keys.js";
-import { bandKeys, signature } from "./minhash.js";
+import { storySignature } from "./story-signature.js";
 import { scoreWith, storyFeatures, type Score, type StoryFeatures } from "./score.js";
-import { storyText } from "./state.js";
 import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Thresholds } from "./types.js";
 
 /**
@@ -48,7 +47,7 @@ export function storyView(story: Story, opts: Partial<Thresholds> = {}): StoryVi
 }
 
 function buildView(story: Story, t: Thresholds): StoryView {
-  const sig = story.minhash ? { minhash: Array.from(story.minhash), bands: bandKeys(story.minhash) } : signature(storyText(story));
+  const sig = storySignature(story);
   const when = story.publishedAt ?? EPOCH;
   const k = indexKeysWith(story, sig.bands);
   return {

@@ -10,7 +10,7 @@ import {
   type ApplyInput,
   type Db,
 } from "@radar/db";
-import { applyDiff, bandKeys, decide, diff, indexKeys, initialState, mergeSignatures, signature, significant, storyText, type Story } from "@radar/resolve";
+import { applyDiff, decide, diff, indexKeys, initialState, mergeSignatures, significant, storySignature, type Story } from "@radar/resolve";
 import { asStory, rebuildFromStories } from "./rebuild.js";
 import { toCandidate } from "./story.js";
 
@@ -43,14 +43,13 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
   if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now };
   const [rows, members] = await Promise.all([initiativesByIds(db, found.ids), membersOf(db, found.ids, MEMBERS_PER_CANDIDATE)]);
   // Each candidate carries its member stories: a story joins an initiative when it matches any of
-  // them (single linkage), which makes grouping independent of arrival order. Scoring reads the
-  // MinHash, never the band keys, so they are not recomputed.
+  // them (single linkage), which makes grouping independent of arrival order.
   const decision = decide(
     story,
     rows.map((r) => {
       const stories = members.get(r.id);
       // An initiative always has a mention; without one (hand-loaded data) score its merged state.
-      return stories?.length ? { ...toCandidate(r, () => []), members: stories.map(asStory) } : toCandidate(r, () => []);
+      return stories?.length ? { ...toCandidate(r), members: stories.map(asStory) } : toCandidate(r);
     }),
   );
   return { decision, seen: rows.map((r) => r.id), resolvedAt: found.now };
@@ -70,7 +69,7 @@ async function pinnedDecision(db: Db, itemId: string, story: Story): Promise<Dec
 export function applyInput(itemId: string, story: Story, r: { decision: Decision; seen: string[]; resolvedAt: Date | null; silent: boolean }): ApplyInput {
   const { decision } = r;
   const keys = indexKeys(story);
-  const sig = signature(storyText(story));
+  const sig = storySignature(story); // already computed by indexKeys for this story object
   const indexed = [...keys.orgKeys, ...keys.nameKeys];
   return {
     itemId,
@@ -94,7 +93,8 @@ export function applyInput(itemId: string, story: Story, r: { decision: Decision
     },
     update: (current) => {
       const state = applyDiff(current.state, decision.diff);
-      const merged = mergeSignatures({ minhash: current.minhash, bands: bandKeys(current.minhash) }, sig);
+      // mergeSignatures derives the bands of the merged MinHash itself.
+      const merged = mergeSignatures({ minhash: current.minhash, bands: [] }, sig);
       return { title: state.title, state, minhash: Array.from(merged.minhash), bandKeys: merged.bands, keys: indexed };
     },
   };

@@ -27,12 +27,13 @@ export async function loadStory(db: Db, itemId: string): Promise<{ story: Story;
   return { story, item: row.analysis };
 }
 
-export function toCandidate(row: InitiativeRow, bands: (minhash: number[]) => string[]): Candidate {
+/** Scoring reads a candidate's MinHash, never its band keys: they are not recomputed here. */
+export function toCandidate(row: InitiativeRow): Candidate {
   return {
     id: row.id,
     version: row.version,
     state: row.state,
-    signature: { minhash: row.minhash, bands: bands(row.minhash) },
+    signature: { minhash: row.minhash, bands: [] },
     firstSeen: row.firstSeen.toISOString(),
     lastSeen: row.lastSeen.toISOString(),
   };
