@@ -53,8 +53,7 @@ function analyzeArticle(ctx: Ctx, article: ExtractedArticle): AnalyzedArticle {
   const sponsoredTitle = SPONSORED_RE.test(article.title);
   let last: GazOrg | null = null;
   let items = segs.map((s, i) => {
-    const item = buildItem(ctx, scanner, s, i, { titleRegion, last, panel });
-    if (sponsoredTitle && !s.heading?.match(/NHS|Trust|ICB/)) (item.item.kind = "sponsored"), (item.item.orgs = []), (item.item.icb = null), (item.item.region = "England");
+    const item = buildItem(ctx, scanner, s, i, { titleRegion, last, panel, sponsoredTitle });
     last = item.primary ?? last;
     return item.item;
   });
@@ -87,6 +86,8 @@ interface ArticleCtx {
   titleRegion: Region | null;
   last: GazOrg | null;
   panel: boolean;
+  /** The article is vendor content by its title ("Featured content: …"). */
+  sponsoredTitle: boolean;
 }
 
 interface StoryOrgs {
@@ -129,7 +130,10 @@ function buildItem(ctx: Ctx, sc: ArticleScanner, seg: Segment, ordinal: number, 
   const status = detectStatus(full, `${seg.heading ?? ""}\n${opening}`);
   const money = parseMoney(full);
   // A vendor's own session or piece: the NHS bodies it names are its customers, not the story's.
-  const vendorLed = supHits.length > 0 && vendorSource(ctx.suppliers, sc, opening) && vendorVoice(seg.heading ?? "", text) >= 1;
+  // Under a sponsored title that holds for every section whose heading names no NHS body.
+  const vendorLed =
+    (ac.sponsoredTitle && !headingNamesBody(sc, seg.heading)) ||
+    (supHits.length > 0 && vendorSource(ctx.suppliers, sc, opening) && vendorVoice(seg.heading ?? "", text) >= 1);
   let kind: ItemKind = vendorLed ? "sponsored" : storyKind(seg, text, opening, orgs, supHits.length > 0);
   if (vendorLed) orgs.length = 0;
   // In a panel article a speaker's comment is opinion unless their body reports a concrete step.
@@ -166,6 +170,10 @@ function buildItem(ctx: Ctx, sc: ArticleScanner, seg: Segment, ordinal: number, 
     reasons,
   };
   return { item, primary: orgs[0] ?? null };
+}
+
+function headingNamesBody(sc: ArticleScanner, heading: string | null): boolean {
+  return heading !== null && sc.mentions(heading).some((m) => m.org && m.org.kind !== "region" && m.org.kind !== "national");
 }
 
 /** Mentions of a block, shifted to offsets in the joined story text. */
