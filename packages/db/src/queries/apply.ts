@@ -8,6 +8,7 @@ import { initiatives } from "../schema/initiatives.js";
 import { mentions } from "../schema/mentions.js";
 import type { InitiativeRow } from "./candidates.js";
 import { foldInto, type Rebuild } from "./curate.js";
+import { textArray } from "./sql-arrays.js";
 
 export interface InitiativeWrite {
   title: string;
@@ -52,6 +53,8 @@ export interface ApplyInput {
   lockKeys: string[];
   /** The story's own MinHash, kept with its mention. */
   minhash?: number[];
+  /** What scoring needs of the story (StoryProfile in @radar/resolve), kept with its mention. */
+  profile?: object;
   /** Initiatives the story also matched: folded into `initiativeId` (see Decision.alsoMatches). */
   alsoMatches?: string[];
   /** Rebuilds an initiative from its stories; needed when `alsoMatches` is not empty. */
@@ -181,8 +184,6 @@ async function touchOne(tx: Tx, input: ApplyInput): Promise<ApplyOutcome> {
   return { kind: "applied", initiativeId: id, version, action: "update" };
 }
 
-const textArray = (xs: string[]) => sql`array[${xs.length ? sql.join(xs.map((x) => sql`${x}`), sql`, `) : sql``}]::text[]`;
-
 /**
  * Everything a story leaves besides the initiative row, in one statement (one round trip): new
  * index rows, the mention, the version row (not for duplicates) and the outbox event.
@@ -196,11 +197,13 @@ async function record(tx: Tx, input: ApplyInput, initiativeId: string, version: 
     with
       b as (insert into ${signatureBands} (band_key, initiative_id)
             select k, ${initiativeId} from unnest(${textArray(bands)}) as k on conflict do nothing returning 1),
-      k as (insert into ${initiativeKeys} (key, initiative_id)
-            select k, ${initiativeId} from unnest(${textArray(keys)}) as k on conflict do nothing returning 1),
-      m as (insert into ${mentions} (item_id, initiative_id, decision, score, reasons, minhash)
+      k as (insert into ${initiativeKeys} (key, initiative_id, seen_at)
+            select k, ${initiativeId}, ${input.seenAt.toISOString()}::timestamptz from unnest(${textArray(keys)}) as k
+            on conflict (key, initiative_id) do update set seen_at = greatest(${initiativeKeys.seenAt}, excluded.seen_at) returning 1),
+      m as (insert into ${mentions} (item_id, initiative_id, decision, score, reasons, minhash, profile)
             values (${input.itemId}, ${initiativeId}, ${input.action}, ${input.score}, ${JSON.stringify(input.reasons)}::jsonb,
-                    ${input.minhash ? JSON.stringify(input.minhash) : null}::jsonb) returning 1),
+                    ${input.minhash ? JSON.stringify(input.minhash) : null}::jsonb,
+                    ${input.profile ? JSON.stringify(input.profile) : null}::jsonb) returning 1),
       v as (insert into ${initiativeVersions} (initiative_id, version, action, diff, item_id)
             select ${initiativeId}, ${version}, ${input.action}, ${JSON.stringify(input.diff)}::jsonb, ${input.itemId}
             where ${input.action} <> 'duplicate' returning 1),

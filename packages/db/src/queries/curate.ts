@@ -10,6 +10,7 @@ import { items } from "../schema/items.js";
 import { mentions } from "../schema/mentions.js";
 import { pins } from "../schema/pins.js";
 import { initiativeColumns, type InitiativeWrite } from "./apply.js";
+import { textArray } from "./sql-arrays.js";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -79,9 +80,13 @@ async function rewrite(tx: Tx, id: string, version: number, w: InitiativeWrite, 
   await tx.delete(signatureBands).where(eq(signatureBands.initiativeId, id));
   await tx.delete(initiativeKeys).where(eq(initiativeKeys.initiativeId, id));
   const bands = [...new Set(w.bandKeys)].map((bandKey) => ({ bandKey, initiativeId: id }));
-  const keys = [...new Set(w.keys)].map((key) => ({ key, initiativeId: id }));
   if (bands.length) await tx.insert(signatureBands).values(bands);
-  if (keys.length) await tx.insert(initiativeKeys).values(keys);
+  // A rebuilt initiative's keys carry its last report's time (not now): resolve ranks by it.
+  const keys = [...new Set(w.keys)];
+  if (keys.length) {
+    await tx.execute(sql`insert into ${initiativeKeys} (key, initiative_id, seen_at)
+      select k, ${id}, (select last_seen from ${initiatives} where id = ${id}) from unnest(${textArray(keys)}) as k`);
+  }
   await tx.insert(initiativeVersions).values({ initiativeId: id, version, action, diff: {}, note });
 }
 

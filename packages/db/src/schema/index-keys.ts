@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { initiatives } from "./initiatives.js";
 
 /**
@@ -25,6 +25,16 @@ export const initiativeKeys = pgTable(
     initiativeId: text("initiative_id")
       .notNull()
       .references(() => initiatives.id, { onDelete: "cascade" }),
+    /**
+     * Publication time of the newest story filed under this key for this initiative. A busy
+     * trust's key holds thousands of initiatives; resolve reads only the most recently reported
+     * ones per key (an index range scan), so a look-up costs the same at any size.
+     */
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.initiativeId] }), index("initiative_keys_initiative_idx").on(t.initiativeId)],
+  (t) => [
+    primaryKey({ columns: [t.key, t.initiativeId] }),
+    index("initiative_keys_initiative_idx").on(t.initiativeId),
+    index("initiative_keys_recent_idx").on(t.key, t.seenAt.desc(), t.initiativeId),
+  ],
 );

@@ -17,6 +17,12 @@ export const mentions = pgTable(
     reasons: jsonb("reasons").$type<string[]>().notNull(),
     /** MinHash of the story as resolved: scoring later stories against it needs no re-signing. */
     minhash: jsonb("minhash").$type<number[]>(),
+    /**
+     * What scoring needs of the story, precomputed at apply (word sets, names, keys; see
+     * StoryProfile in @radar/resolve): candidates' members are compared without re-reading or
+     * re-tokenising their text. Null, or an older format, falls back to the item itself.
+     */
+    profile: jsonb("profile").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("mentions_initiative_idx").on(t.initiativeId)],
