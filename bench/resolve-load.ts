@@ -1,12 +1,12 @@
 /**
  * Bulk-loads synthetic initiatives straight into the store's tables: one multi-row statement per
  * table and batch (jsonb_to_recordset / unnest), the way a COPY would, bypassing applyStory.
- * Rows are what applyStory would write: initialState, the story's MinHash and band keys, and
- * org/name keys from indexKeys.
+ * Rows are what applyStory would write: initialState, the story's MinHash and band keys, org/name
+ * keys from indexKeys (seen at the story's date) and the story's scoring profile on its mention.
  */
 import type pg from "pg";
 import type { OrgRef } from "@radar/core";
-import { indexKeys, initialState, signature, storyText } from "@radar/resolve";
+import { indexKeys, initialState, signature, storyProfile, storyText } from "@radar/resolve";
 import { makeStory } from "./resolve-data.js";
 
 export const initiativeId = (i: number) => `ini-${String(i).padStart(7, "0")}`;
@@ -19,10 +19,11 @@ interface Batch {
   bandId: string[];
   key: string[];
   keyId: string[];
+  keySeen: string[];
 }
 
 function buildBatch(from: number, to: number, orgs: OrgRef[]): Batch {
-  const b: Batch = { rows: [], stories: [], bandKey: [], bandId: [], key: [], keyId: [] };
+  const b: Batch = { rows: [], stories: [], bandKey: [], bandId: [], key: [], keyId: [], keySeen: [] };
   for (let i = from; i < to; i++) {
     const story = makeStory(i, orgs);
     const id = initiativeId(i);
@@ -42,9 +43,9 @@ function buildBatch(from: number, to: number, orgs: OrgRef[]): Batch {
       first_seen: story.publishedAt,
       last_seen: story.publishedAt,
     });
-    b.stories.push({ id, url: `https://bench.example/${id}/`, published: story.publishedAt, item: story.item, text: story.item.text, minhash: Array.from(sig.minhash) });
+    b.stories.push({ id, url: `https://bench.example/${id}/`, published: story.publishedAt, item: story.item, text: story.item.text, minhash: Array.from(sig.minhash), profile: storyProfile({ ...story, source: `https://bench.example/${id}/`, minhash: sig.minhash }) });
     for (const k of new Set(sig.bands)) b.bandKey.push(k), b.bandId.push(id);
-    for (const k of new Set([...keys.orgKeys, ...keys.nameKeys])) b.key.push(k), b.keyId.push(id);
+    for (const k of new Set([...keys.orgKeys, ...keys.nameKeys])) b.key.push(k), b.keyId.push(id), b.keySeen.push(story.publishedAt ?? new Date(0).toISOString());
   }
   return b;
 }
@@ -70,12 +71,12 @@ async function insertBatch(client: pg.PoolClient, b: Batch): Promise<void> {
     [stories],
   );
   await client.query(
-    `insert into mentions (item_id, initiative_id, decision, score, reasons, minhash)
-     select 'item-' || id, id, 'new', 0, '[]'::jsonb, minhash from jsonb_to_recordset($1::jsonb) as x(id text, minhash jsonb)`,
+    `insert into mentions (item_id, initiative_id, decision, score, reasons, minhash, profile)
+     select 'item-' || id, id, 'new', 0, '[]'::jsonb, minhash, profile from jsonb_to_recordset($1::jsonb) as x(id text, minhash jsonb, profile jsonb)`,
     [stories],
   );
   await client.query(`insert into signature_bands (band_key, initiative_id) select * from unnest($1::text[], $2::text[]) on conflict do nothing`, [b.bandKey, b.bandId]);
-  await client.query(`insert into initiative_keys (key, initiative_id) select * from unnest($1::text[], $2::text[]) on conflict do nothing`, [b.key, b.keyId]);
+  await client.query(`insert into initiative_keys (key, initiative_id, seen_at) select * from unnest($1::text[], $2::text[], $3::timestamptz[]) on conflict do nothing`, [b.key, b.keyId, b.keySeen]);
 }
 
 /**

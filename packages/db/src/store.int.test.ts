@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@radar/test-support";
 import { sql } from "drizzle-orm";
 import {
   applyStory,
-  databaseNow,
+  loadCandidates,
   ensureArticle,
   findCandidates,
   listInitiatives,
@@ -239,7 +239,7 @@ describe("rivals at scale", () => {
         expect(out.kind).toBe("applied");
       }
       await store.db.execute(sql`update initiatives set created_at = now() - interval '1 hour'`);
-      const resolvedAt = await databaseNow(store.db);
+      const { now: resolvedAt } = await loadCandidates(store.db, { bandKeys: [], keys: [], limit: 1 });
       // Resolve saw only its top candidates, not all sixty: that is fine, they are old.
       const fresh = await applyStory(store.db, { ...big(ids[60]!, "fresh", ["old-0"]), resolvedAt });
       expect(fresh).toMatchObject({ kind: "applied", initiativeId: "fresh" });

@@ -1,4 +1,4 @@
-import type { Decision, Diff } from "@radar/core";
+import type { Decision, Diff, InitiativeState } from "@radar/core";
 import { diff } from "./diff.js";
 import { scoreMembers, storyView } from "./members.js";
 import { scoreWith, type Score } from "./score.js";
@@ -35,6 +35,75 @@ function describeDiff(d: Diff): string {
   return parts.join("; ");
 }
 
+/** The scoring half of decide: what the story matched, before any initiative state is read. */
+export interface Ranking {
+  /** The best candidate at or above the match threshold, explained. */
+  best: { id: string; version: number; score: Score } | null;
+  /** When nothing matched: the closest candidate, explained (for the reasons of a "new"). */
+  closest: { id: string; score: Score } | null;
+  /** Other candidates the story bridges into `best` (see Decision.alsoMatches). */
+  alsoMatches: string[];
+  /** How many others matched at bridge level (more than maxBridges: too ambiguous to fold). */
+  bridged: number;
+}
+
+/**
+ * Scores the story against every candidate: against each member story when the candidate carries
+ * them (single linkage; its state is then not read), else against its merged state and signature.
+ */
+export function rankCandidates(story: Story, candidates: Candidate[], opts: Partial<Thresholds> = {}): Ranking {
+  const t = { ...DEFAULT_THRESHOLDS, ...opts };
+  const view = storyView(story, t);
+  const score = (c: Candidate, explain: boolean) =>
+    c.members && c.members.length > 0 ? scoreMembers(view, c.members, t, explain) : scoreWith(view.features, view.sig, c, t, explain);
+  // Reasons are built for the chosen candidate only (string formatting dominates otherwise).
+  const scored = candidates.map((c) => ({ c, s: score(c, false) }));
+  const explained = (x: { c: Candidate; s: Score } | null) => x && { c: x.c, s: score(x.c, true) };
+  const matching = scored.filter((x) => x.s.score >= t.match);
+  const best = explained(pickBest(matching));
+  if (!best) {
+    const top = explained(pickBest(scored));
+    return { best: null, closest: top && { id: top.c.id, score: top.s }, alsoMatches: [], bridged: 0 };
+  }
+  // Every other initiative the story matches is bridged by it: the apply step folds them in.
+  const bridged = [...new Set(matching.filter((x) => x.s.score >= t.bridge).map((x) => x.c.id).filter((id) => id !== best.c.id))].sort();
+  return {
+    best: { id: best.c.id, version: best.c.version, score: best.s },
+    closest: null,
+    alsoMatches: bridged.length <= t.maxBridges ? bridged : [],
+    bridged: bridged.length,
+  };
+}
+
+/**
+ * The decision, given the ranking and the matched initiative as it stands (state and version,
+ * read after ranking: only the chosen initiative's state is ever needed).
+ */
+export function decisionFor(story: Story, r: Ranking, current: { state: InitiativeState; version: number } | null, opts: Partial<Thresholds> = {}): Decision {
+  const t = { ...DEFAULT_THRESHOLDS, ...opts };
+  if (!r.best || !current) {
+    const top = r.closest;
+    const why = top ? [`best candidate ${top.id} scored ${top.score.score.toFixed(2)} < ${t.match}`, ...top.score.reasons] : ["no candidate initiatives"];
+    return { action: "new", initiativeId: null, baseVersion: null, score: top?.score.score ?? 0, reasons: why, diff: diff(emptyState(), story, t), alsoMatches: [] };
+  }
+  const best = r.best;
+  const d = diff(current.state, story, t);
+  const news = significant(d);
+  const reasons = [`matched ${best.id} with score ${best.score.score.toFixed(2)}`, ...best.score.reasons];
+  if (r.bridged > t.maxBridges) reasons.push(`also matches ${r.bridged} other initiatives: too ambiguous to merge them`);
+  if (r.alsoMatches.length > 0) reasons.push(`also matches ${r.alsoMatches.join(", ")}: bridges them into ${best.id}`);
+  reasons.push(news ? `adds ${describeDiff(d)}` : d.themes ? `only themes differ (${d.themes.added.join(", ")}): duplicate` : "adds nothing new");
+  return {
+    action: news ? "update" : "duplicate",
+    initiativeId: best.id,
+    baseVersion: current.version,
+    score: best.score.score,
+    reasons,
+    diff: news ? d : {},
+    alsoMatches: r.alsoMatches,
+  };
+}
+
 /**
  * New, update or duplicate. The story is scored against each candidate's member stories (best
  * member, when the candidate carries them) or else its merged state and signature, with fixed
@@ -43,36 +112,7 @@ function describeDiff(d: Diff): string {
  * are the connected components of the story-to-story match relation, whatever the arrival order.
  */
 export function decide(story: Story, candidates: Candidate[], opts: Partial<Thresholds> = {}): Decision {
-  const t = { ...DEFAULT_THRESHOLDS, ...opts };
-  const view = storyView(story, t);
-  const score = (c: Candidate, explain: boolean) =>
-    c.members && c.members.length > 0 ? scoreMembers(view, c.members, t, explain) : scoreWith(story, view.features, view.sig, c, t, explain);
-  // Reasons are built for the chosen candidate only (string formatting dominates otherwise).
-  const scored = candidates.map((c) => ({ c, s: score(c, false) }));
-  const explained = (x: { c: Candidate; s: Score } | null) => x && { c: x.c, s: score(x.c, true) };
-  const matching = scored.filter((x) => x.s.score >= t.match);
-  const best = explained(pickBest(matching));
-  if (!best) {
-    const top = explained(pickBest(scored));
-    const why = top ? [`best candidate ${top.c.id} scored ${top.s.score.toFixed(2)} < ${t.match}`, ...top.s.reasons] : ["no candidate initiatives"];
-    return { action: "new", initiativeId: null, baseVersion: null, score: top?.s.score ?? 0, reasons: why, diff: diff(emptyState(), story, t), alsoMatches: [] };
-  }
-  const d = diff(best.c.state, story, t);
-  const news = significant(d);
-  // Every other initiative the story matches is bridged by it: the apply step folds them in.
-  const bridged = [...new Set(matching.filter((x) => x.s.score >= t.bridge).map((x) => x.c.id).filter((id) => id !== best.c.id))].sort();
-  const alsoMatches = bridged.length <= t.maxBridges ? bridged : [];
-  const reasons = [`matched ${best.c.id} with score ${best.s.score.toFixed(2)}`, ...best.s.reasons];
-  if (bridged.length > t.maxBridges) reasons.push(`also matches ${bridged.length} other initiatives: too ambiguous to merge them`);
-  if (alsoMatches.length > 0) reasons.push(`also matches ${alsoMatches.join(", ")}: bridges them into ${best.c.id}`);
-  reasons.push(news ? `adds ${describeDiff(d)}` : d.themes ? `only themes differ (${d.themes.added.join(", ")}): duplicate` : "adds nothing new");
-  return {
-    action: news ? "update" : "duplicate",
-    initiativeId: best.c.id,
-    baseVersion: best.c.version,
-    score: best.s.score,
-    reasons,
-    diff: news ? d : {},
-    alsoMatches,
-  };
+  const r = rankCandidates(story, candidates, opts);
+  const chosen = r.best ? candidates.find((c) => c.id === r.best!.id)! : null;
+  return decisionFor(story, r, chosen, opts);
 }

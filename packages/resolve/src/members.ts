@@ -1,5 +1,9 @@
+import { permanent } from "@radar/core";
 import { initialState } from "./diff.js";
+import { stateWords, type StateWords } from "./memo.js";
+import { isProfile, profileOfView, viewOfProfile, type StoryProfile } from "./profile.js";
 import { indexKeysWith } from "./keys.js";
+import { BANDS, EMPTY, PERMUTATIONS, ROWS } from "./minhash.js";
 import { storySignature } from "./story-signature.js";
 import { scoreWith, storyFeatures, type Score, type StoryFeatures } from "./score.js";
 import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Thresholds } from "./types.js";
@@ -11,51 +15,72 @@ import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Th
  * which initiative a story joins does not depend on the order its members arrived in.
  */
 export interface StoryView {
-  story: Story;
   features: StoryFeatures;
   sig: Signature;
   asCandidate: Candidate;
+  /** Word sets of asCandidate's state (kept for profiles). */
+  stateWords: StateWords;
+  /** Organisation and name keys; shared LSH bands are read off the signatures (sharesBand). */
   keys: Set<string>;
+  /** Where the story was published and its place in the article (see sameArticle). */
+  source: string;
+  ordinal: number;
 }
 
 const EPOCH = "1970-01-01T00:00:00.000Z";
 
-// Member stories come back from the store on every decision about their initiative: their views
-// are memoised by identity (same object) and by content (a fresh object from the database; bounded),
-// so a worker signs and tokenises each member once.
+// Member stories come back from the store on every decision about their initiative. A stored
+// profile (see StoryProfile) turns into a view without tokenising; a story without one is viewed
+// once per object (same object) and per content (a fresh object from the database; bounded).
 const MEMO_CAP = 20_000;
 const memo = new Map<string, StoryView>();
 const byObject = new WeakMap<Story, { th: string; view: StoryView }>();
 
 /** The thresholds initialState reads: a view is reused only where it would be rebuilt identically. */
-const fingerprint = (t: Thresholds) => `${t.minFactWords},${t.factNovelty},${t.maxFactsPerDiff},${t.maxFacts},${t.minThemeScore}`;
+export const fingerprint = (t: Thresholds) => `${t.minFactWords},${t.factNovelty},${t.maxFactsPerDiff},${t.maxFacts},${t.minThemeScore}`;
 
 export function storyView(story: Story, opts: Partial<Thresholds> = {}): StoryView {
   const t = { ...DEFAULT_THRESHOLDS, ...opts };
   const th = fingerprint(t);
   const seen = byObject.get(story);
   if (seen && seen.th === th) return seen.view;
-  const key = `${th}\u0001${story.publishedAt}\u0001${story.source}\u0001${story.articleTitle}\u0001${JSON.stringify(story.item)}`;
-  let view = memo.get(key);
-  if (!view) {
-    view = buildView(story, t);
-    if (memo.size >= MEMO_CAP) memo.clear();
-    memo.set(key, view);
+  let view: StoryView | undefined;
+  if (isProfile(story.profile, th)) view = viewOfProfile(story.profile);
+  else {
+    const key = `${th}\u0001${story.publishedAt}\u0001${story.source}\u0001${story.articleTitle}\u0001${JSON.stringify(story.item)}`;
+    view = memo.get(key);
+    if (!view) {
+      view = buildView(story, t);
+      if (memo.size >= MEMO_CAP) memo.clear();
+      memo.set(key, view);
+    }
   }
   byObject.set(story, { th, view });
   return view;
 }
 
+/** What scoring needs of a story, as JSON to keep with its mention (see StoryProfile). */
+export function storyProfile(story: Story, opts: Partial<Thresholds> = {}): StoryProfile {
+  const t = { ...DEFAULT_THRESHOLDS, ...opts };
+  return profileOfView(storyView(story, t), fingerprint(t));
+}
+
 function buildView(story: Story, t: Thresholds): StoryView {
+  if (story.profile && story.item.text === "") {
+    throw permanent("resolve.profile-mismatch", "a member story read back as a profile only cannot be scored with other thresholds");
+  }
   const sig = storySignature(story);
   const when = story.publishedAt ?? EPOCH;
   const k = indexKeysWith(story, sig.bands);
+  const state = initialState(story, t);
   return {
-    story,
     features: storyFeatures(story),
     sig,
-    asCandidate: { id: "", version: 1, state: initialState(story, t), signature: sig, firstSeen: when, lastSeen: when },
-    keys: new Set([...k.orgKeys, ...k.bandKeys, ...k.nameKeys]),
+    asCandidate: { id: "", version: 1, state, signature: sig, firstSeen: when, lastSeen: when },
+    stateWords: stateWords(state),
+    keys: new Set([...k.orgKeys, ...k.nameKeys]),
+    source: story.source,
+    ordinal: story.item.ordinal,
   };
 }
 
@@ -65,17 +90,29 @@ function sharesKey(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
+/** Whether two signatures share an LSH band (all its rows equal): what equal band keys mean. */
+function sharesBand(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== PERMUTATIONS || b.length !== PERMUTATIONS || a[0] === EMPTY || b[0] === EMPTY) return false;
+  for (let band = 0; band < BANDS; band++) {
+    let r = band * ROWS;
+    const end = r + ROWS;
+    while (r < end && a[r] === b[r]) r++;
+    if (r === end) return true;
+  }
+  return false;
+}
+
 /**
  * Symmetric story-to-story score: the better of the two directions (the title and text features
  * compare one side's full text with the other's title and fact sentences). Pairs that share no
  * index key score 0: the store would never have offered one to the other, whatever the order.
  */
 export function scorePair(a: StoryView, b: StoryView, t: Thresholds, explain: boolean): Score | null {
-  if (!sharesKey(a.keys, b.keys)) return null;
-  const ab = scoreWith(a.story, a.features, a.sig, b.asCandidate, t, explain);
-  const ba = scoreWith(b.story, b.features, b.sig, a.asCandidate, t, explain);
+  if (!sharesKey(a.keys, b.keys) && !sharesBand(a.sig.minhash, b.sig.minhash)) return null;
+  const ab = scoreWith(a.features, a.sig, b.asCandidate, t, explain);
+  const ba = scoreWith(b.features, b.sig, a.asCandidate, t, explain);
   const best = ba.score > ab.score ? ba : ab;
-  return sameArticle(a.story, b.story) && best.score > t.weakContentCap && (best.features.jaccard ?? 0) < t.syndicatedJaccard
+  return sameArticle(a, b) && best.score > t.weakContentCap && (best.features.jaccard ?? 0) < t.syndicatedJaccard
     ? { ...best, score: t.weakContentCap, reasons: [...best.reasons, "capped: another story of the same article (the publisher reports them separately)"] }
     : best;
 }
@@ -85,8 +122,8 @@ export function scorePair(a: StoryView, b: StoryView, t: Thresholds, explain: bo
  * separately. Only a near-copy overrides it (a segmentation slip). Single linkage still joins
  * them through other articles when they really are one initiative.
  */
-function sameArticle(a: Story, b: Story): boolean {
-  return a.source !== "" && a.source === b.source && a.item.ordinal !== b.item.ordinal;
+function sameArticle(a: StoryView, b: StoryView): boolean {
+  return a.source !== "" && a.source === b.source && a.ordinal !== b.ordinal;
 }
 
 /** The symmetric score of two stories, as decide sees a story against one member (for tuning tools). */

@@ -51,3 +51,8 @@ export function stateWords(st: InitiativeState): StateWords {
   }
   return w;
 }
+
+/** Registers word sets already known for a state (a stored profile's), so they are not recomputed. */
+export function primeStateWords(st: InitiativeState, w: StateWords): void {
+  cache.set(st, w);
+}

@@ -1,4 +1,4 @@
-import type { InitiativeState } from "@radar/core";
+import type { InitiativeState, Money } from "@radar/core";
 import { estimateJaccard } from "./minhash.js";
 import { orgKey, storyOrgs, storyText, storyTitle } from "./state.js";
 import { keyed, stateWords, type StateWords } from "./memo.js";
@@ -29,6 +29,10 @@ export interface StoryFeatures {
   orgWords: Set<string>;
   themes: Set<string>;
   names: { programmes: Map<string, string>; suppliers: Map<string, string>; periods: Map<string, string> };
+  /** The story's own amounts, region and date (the other direction compares them with a state). */
+  money: Money[];
+  region: string | null;
+  publishedAt: string | null;
 }
 
 export function storyFeatures(story: Story): StoryFeatures {
@@ -40,6 +44,9 @@ export function storyFeatures(story: Story): StoryFeatures {
     orgWords: contentSet(orgs.map((o) => o.name).join(" ")),
     themes: new Set(story.item.themes.map((t) => t.id as string)),
     names: { programmes: keyed([...(story.item.programmes ?? []), ...programmePhrases(storyText(story))]), suppliers: keyed(story.item.suppliers), periods: keyed(story.item.periods) },
+    money: story.item.money,
+    region: story.item.region,
+    publishedAt: story.publishedAt,
   };
 }
 
@@ -48,10 +55,10 @@ export function storyFeatures(story: Story): StoryFeatures {
  * shared trust name does not count twice (it is the org feature already). No sets are built.
  */
 function overlapExcluding(a: Set<string>, b: Set<string>, x1: Set<string>, x2: Set<string>, kind: "cosine" | "jaccard"): number {
-  const keep = (w: string) => !x1.has(w) && !x2.has(w);
+  // No closures here: this runs for every fact of every member of every candidate.
   let na = 0, nb = 0, inter = 0;
-  for (const w of a) if (keep(w)) { na++; if (b.has(w)) inter++; }
-  for (const w of b) if (keep(w)) nb++;
+  for (const w of a) if (!x1.has(w) && !x2.has(w)) { na++; if (b.has(w)) inter++; }
+  for (const w of b) if (!x1.has(w) && !x2.has(w)) nb++;
   if (kind === "cosine") return na === 0 || nb === 0 ? 0 : inter / Math.sqrt(na * nb);
   return na + nb - inter === 0 ? 0 : inter / (na + nb - inter);
 }
@@ -66,12 +73,25 @@ function titleSimilarity(f: StoryFeatures, sw: StateWords): number {
   return best;
 }
 
+const NONE: string[] = [];
+
 function shared(mine: Map<string, string>, theirs: Map<string, string>): string[] {
-  return [...mine].filter(([k]) => theirs.has(k)).map(([, v]) => v);
+  if (mine.size === 0 || theirs.size === 0) return NONE;
+  const out: string[] = [];
+  for (const [k, v] of mine) if (theirs.has(k)) out.push(v);
+  return out;
 }
 
-function gapDays(story: Story, c: Candidate): number | null {
-  const t = story.publishedAt ? Date.parse(story.publishedAt) : NaN;
+/** The story's amounts the state also has (as the story wrote them, once each). */
+function sharedMoney(mine: Money[], theirs: Money[]): string[] {
+  if (mine.length === 0 || theirs.length === 0) return NONE;
+  const out: string[] = [];
+  for (const m of mine) if (theirs.some((t) => t.pounds === m.pounds) && !out.includes(m.text)) out.push(m.text);
+  return out;
+}
+
+function gapDays(publishedAt: string | null, c: Candidate): number | null {
+  const t = publishedAt ? Date.parse(publishedAt) : NaN;
   const first = Date.parse(c.firstSeen);
   const last = Date.parse(c.lastSeen);
   if (Number.isNaN(t) || Number.isNaN(first) || Number.isNaN(last)) return null;
@@ -101,7 +121,7 @@ const NO_TEXT = { cos: 0, title: 0, themes: 0, money: [], programmes: [], suppli
  * organisation, not a copy, not an organisation-less pair) skips the text features: the decision
  * is the same and the facts of unrelated initiatives are never tokenised.
  */
-function gather(story: Story, f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds | null): Evidence {
+function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds | null): Evidence {
   const st: InitiativeState = c.state;
   const org = orgOverlap(f.keys, st.orgs);
   const bothOrgless = f.keys.length === 0 && st.orgs.length === 0;
@@ -109,17 +129,16 @@ function gather(story: Story, f: StoryFeatures, sig: Signature, c: Candidate, la
   const base = { org, orgKnown: f.keys.length > 0 && st.orgs.length > 0, bothOrgless, jac };
   if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { ...base, ...NO_TEXT };
   const sw = stateWords(st);
-  const stateMoney = new Set(st.money.map((m) => m.pounds));
   return {
     ...base,
     cos: overlapExcluding(f.words, sw.words, f.orgWords, sw.orgWords, "cosine"),
     title: titleSimilarity(f, sw),
     themes: jaccard(f.themes, new Set<string>(st.themes)),
-    money: [...new Set(story.item.money.filter((m) => stateMoney.has(m.pounds)).map((m) => m.text))],
+    money: sharedMoney(f.money, st.money),
     programmes: shared(f.names.programmes, sw.names.programmes),
     suppliers: shared(f.names.suppliers, sw.names.suppliers),
     periods: shared(f.names.periods, sw.names.periods),
-    gap: gapDays(story, c),
+    gap: gapDays(f.publishedAt, c),
   };
 }
 
@@ -145,11 +164,11 @@ function reasonsOf(e: Evidence, c: Candidate): string[] {
  * organisation is not enough without a shared subject (text, title or a distinctive name).
  */
 export function scoreCandidate(story: Story, storySig: Signature, c: Candidate, opts: Partial<Thresholds> = {}): Score {
-  return scoreWith(story, storyFeatures(story), storySig, c, { ...DEFAULT_THRESHOLDS, ...opts });
+  return scoreWith(storyFeatures(story), storySig, c, { ...DEFAULT_THRESHOLDS, ...opts });
 }
 
-function regionConflict(story: Story, c: Candidate): boolean {
-  const r1 = story.item.region;
+function regionConflict(f: StoryFeatures, c: Candidate): boolean {
+  const r1 = f.region;
   const r2 = c.state.region;
   return r1 !== null && r2 !== null && r1 !== r2 && r1 !== "England" && r2 !== "England";
 }
@@ -179,15 +198,14 @@ function applyRules(score: number, e: Evidence, x: { content: number; orgless: b
 }
 
 /** scoreCandidate with the story-side features precomputed (decide scores many candidates). */
-export function scoreWith(story: Story, f: StoryFeatures, storySig: Signature, c: Candidate, t: Thresholds, explain = true): Score {
-  const e = gather(story, f, storySig, c, explain ? null : t);
+export function scoreWith(f: StoryFeatures, storySig: Signature, c: Candidate, t: Thresholds, explain = true): Score {
+  const e = gather(f, storySig, c, explain ? null : t);
   const content = Math.max(e.cos, e.title, Math.min(1, 1.5 * e.jac));
   // Amounts identify an initiative; programme and supplier names less so (the NHS App, Teams or
   // Epic recur across many initiatives of one trust); a shared period is weaker still.
-  const has = (xs: string[]) => (xs.length > 0 ? 1 : 0);
-  const names = Math.min(1, has(e.money) + 0.5 * has(e.programmes) + 0.25 * has(e.suppliers) + 0.15 * has(e.periods));
+  const names = Math.min(1, (e.money.length > 0 ? 1 : 0) + (e.programmes.length > 0 ? 0.5 : 0) + (e.suppliers.length > 0 ? 0.25 : 0) + (e.periods.length > 0 ? 0.15 : 0));
   const decay = e.gap === null ? 1 : Math.pow(0.5, e.gap / t.halfLifeDays);
-  const conflict = regionConflict(story, c);
+  const conflict = regionConflict(f, c);
   // National programmes (NHS England, DHSC) have no gazetteer organisation on either side: no
   // evidence either way, so the org term is neutral and content plus a shared amount or
   // programme must carry the match.

@@ -11,6 +11,11 @@ export interface Story {
    * is then not signed again (the costliest part of seeing a member for the first time).
    */
   minhash?: ArrayLike<number>;
+  /**
+   * What scoring needs of the story, kept with its mention (see StoryProfile). When present and
+   * current, the story is scored from it alone; `item` may then be a stub.
+   */
+  profile?: unknown;
 }
 
 /** MinHash (100 slots) plus its 20 LSH band keys. Stored as number[] after a JSON round trip. */

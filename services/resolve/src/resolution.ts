@@ -1,21 +1,38 @@
 import { randomUUID } from "node:crypto";
-import type { Decision } from "@radar/core";
+import { transient, type Decision } from "@radar/core";
+import { IN_FLIGHT_MARGIN_MS, currentState, getInitiative, loadCandidates, pinnedInitiative, type ApplyInput, type CandidateMember, type Db } from "@radar/db";
 import {
-  IN_FLIGHT_MARGIN_MS,
-  candidateIds,
-  getInitiative,
-  initiativesByIds,
-  membersOf,
-  pinnedInitiative,
-  type ApplyInput,
-  type Db,
-} from "@radar/db";
-import { applyDiff, decide, diff, indexKeys, initialState, mergeSignatures, significant, storySignature, type Story } from "@radar/resolve";
+  PROFILE_FORMAT,
+  applyDiff,
+  decisionFor,
+  diff,
+  indexKeys,
+  initialState,
+  mergeSignatures,
+  rankCandidates,
+  significant,
+  storyFromProfile,
+  storyProfile,
+  storySignature,
+  type Story,
+  type StoryProfile,
+} from "@radar/resolve";
 import { asStory, rebuildFromStories } from "./rebuild.js";
 import { toCandidate } from "./story.js";
 
-/** The best-matching initiatives by shared keys; more cost time in decide and bring no better match. */
-export const CANDIDATE_LIMIT = 30;
+/**
+ * Candidates per story: those sharing the most bands and distinctive names, then the organisation's
+ * most recently reported initiatives. More cost time in every decision and rarely bring a better
+ * match (a report continuing an old initiative shares its wording, amounts or names).
+ */
+export const CANDIDATE_LIMIT = 20;
+
+/**
+ * Initiatives read per key (and per band), most recently reported first. A busy trust files
+ * thousands of initiatives under its organisation key; the newest 50 are the ones a fresh report
+ * is likely to continue, and an older one still comes back through a shared band or name.
+ */
+export const CANDIDATES_PER_KEY = 50;
 
 /**
  * Bound on the stories loaded per candidate. An initiative reported more often than this is scored
@@ -31,28 +48,47 @@ export interface Resolution {
   resolvedAt: Date;
 }
 
+/** A member as scoring sees it: its stored profile when current, else the story itself. */
+function memberStory(m: CandidateMember): Story | null {
+  if (m.profile && m.profile.v === PROFILE_FORMAT) return storyFromProfile(m.profile as unknown as StoryProfile);
+  return m.story ? asStory({ itemId: "", ...m.story }) : null;
+}
+
 /**
- * The read side of resolution, in two rounds of parallel queries: candidate ids (with the database
- * clock as watermark) beside the operator-pin look-up, then the candidates' rows beside their
- * member stories.
+ * The read side of resolution: one statement brings the candidates (with the database clock as
+ * watermark) and their member stories, beside the operator-pin look-up; then the pure decision.
  */
 export async function resolveStory(db: Db, itemId: string, story: Story): Promise<Resolution> {
   const keys = indexKeys(story);
-  const query = { bandKeys: keys.bandKeys, keys: [...keys.orgKeys, ...keys.nameKeys], limit: CANDIDATE_LIMIT, recentWithinMs: IN_FLIGHT_MARGIN_MS };
-  const [found, pinned] = await Promise.all([candidateIds(db, query), pinnedDecision(db, itemId, story)]);
-  if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now };
-  const [rows, members] = await Promise.all([initiativesByIds(db, found.ids), membersOf(db, found.ids, MEMBERS_PER_CANDIDATE)]);
-  // Each candidate carries its member stories: a story joins an initiative when it matches any of
-  // them (single linkage), which makes grouping independent of arrival order.
-  const decision = decide(
-    story,
-    rows.map((r) => {
-      const stories = members.get(r.id);
-      // An initiative always has a mention; without one (hand-loaded data) score its merged state.
-      return stories?.length ? { ...toCandidate(r), members: stories.map(asStory) } : toCandidate(r);
-    }),
-  );
-  return { decision, seen: rows.map((r) => r.id), resolvedAt: found.now };
+  const query = {
+    bandKeys: keys.bandKeys,
+    keys: [...keys.orgKeys, ...keys.nameKeys],
+    limit: CANDIDATE_LIMIT,
+    perKey: CANDIDATES_PER_KEY,
+    membersPer: MEMBERS_PER_CANDIDATE,
+    profileFormat: PROFILE_FORMAT,
+    recentWithinMs: IN_FLIGHT_MARGIN_MS,
+  };
+  for (let attempt = 1; ; attempt++) {
+    const [found, pinned] = await Promise.all([loadCandidates(db, query), pinnedDecision(db, itemId, story)]);
+    if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now };
+    // Each candidate carries its member stories: a story joins an initiative when it matches any of
+    // them (single linkage), which makes grouping independent of arrival order.
+    const ranking = rankCandidates(
+      story,
+      found.candidates.map((r) => {
+        const stories = r.members.map(memberStory).filter((s): s is Story => s !== null);
+        // An initiative always has a mention; without one (hand-loaded data) score its merged state.
+        return stories.length ? { ...toCandidate(r), members: stories } : toCandidate(r);
+      }),
+    );
+    // Only the matched initiative's state is read, after ranking: the diff is computed against it
+    // and carries its version (apply checks that version under lock).
+    const current = ranking.best ? await currentState(db, ranking.best.id) : null;
+    if (ranking.best && !current && attempt < 3) continue; // merged away meanwhile: look again
+    if (ranking.best && !current) throw transient("resolve.candidate-vanished", `initiative ${ranking.best.id} was merged or removed while resolving`);
+    return { decision: decisionFor(story, ranking, current), seen: found.candidates.map((r) => r.id), resolvedAt: found.now };
+  }
 }
 
 /** An operator's merge or split pinned this story: it goes where they put it, whatever the score. */
@@ -86,6 +122,7 @@ export function applyInput(itemId: string, story: Story, r: { decision: Decision
     lockKeys: [...indexed, ...keys.bandKeys],
     alsoMatches: decision.alsoMatches,
     minhash: Array.from(sig.minhash),
+    profile: storyProfile(story),
     rebuild: rebuildFromStories,
     create: () => {
       const state = initialState(story);

@@ -1,7 +1,7 @@
 import type { AnalyzedItem } from "@radar/core";
-import { getArticle, getItem, type InitiativeRow } from "@radar/db";
+import { getArticle, getItem } from "@radar/db";
 import { permanent } from "@radar/core";
-import type { Candidate, Story } from "@radar/resolve";
+import { emptyState, type Candidate, type Story } from "@radar/resolve";
 import type { Db } from "@radar/db";
 
 /**
@@ -28,11 +28,12 @@ export async function loadStory(db: Db, itemId: string): Promise<{ story: Story;
 }
 
 /** Scoring reads a candidate's MinHash, never its band keys: they are not recomputed here. */
-export function toCandidate(row: InitiativeRow): Candidate {
+export function toCandidate(row: { id: string; version: number; state: Candidate["state"] | null; minhash: number[]; firstSeen: Date; lastSeen: Date }): Candidate {
   return {
     id: row.id,
     version: row.version,
-    state: row.state,
+    // Without its state the candidate is scored through its members (see loadCandidates).
+    state: row.state ?? emptyState(),
     signature: { minhash: row.minhash, bands: [] },
     firstSeen: row.firstSeen.toISOString(),
     lastSeen: row.lastSeen.toISOString(),

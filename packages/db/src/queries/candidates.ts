@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
+import type { AnalyzedItem, InitiativeState } from "@radar/core";
 import type { Db } from "../client.js";
-import { initiativeKeys, signatureBands } from "../schema/index-keys.js";
 import { initiatives } from "../schema/initiatives.js";
+import { preparedRows } from "./prepared.js";
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
 
@@ -15,73 +16,151 @@ export interface CandidateQuery extends CandidateKeys {
   limit: number;
   /** Initiatives created this recently (database clock) always take part; see below. */
   recentWithinMs?: number;
+  /** Rows read per key and per band, most recently reported first (default 50). */
+  perKey?: number;
+  /** Member stories returned per candidate, newest first (default 40). */
+  membersPer?: number;
+  /** Profiles of this format come back as they are; other mentions bring their story instead. */
+  profileFormat?: number;
+}
+
+/** One story of a candidate: its stored profile when current, else the story itself. */
+export interface CandidateMember {
+  profile: Record<string, unknown> | null;
+  story: { item: AnalyzedItem; articleTitle: string | null; publishedAt: string | null; source: string; minhash: number[] | null } | null;
+}
+
+export interface CandidateRow {
+  id: string;
+  version: number;
+  /** The merged state, only for an initiative without members (see CANDIDATES_SQL). */
+  state: InitiativeState | null;
+  /** The merged MinHash; empty when the initiative has members (they are scored instead). */
+  minhash: number[];
+  firstSeen: Date;
+  lastSeen: Date;
+  members: CandidateMember[];
+}
+
+// One statement, prepared once per connection. Every key and band is read as a short index range:
+// at most $3 rows each, the most recently reported first (initiative_keys_recent_idx), so a trust
+// with thousands of initiatives costs what a small one does. Keys count double (a shared
+// organisation or programme name says more than one band). Initiatives created within $5 seconds
+// always take part however common their keys: apply treats an unseen recent initiative sharing a
+// key as a rival, so resolve must have seen every recent one. The database clock comes back too:
+// it is the watermark apply compares creation times with.
+const CANDIDATES_SQL = `
+with
+  kk as (select distinct k from unnest($1::text[]) as k),
+  bk as (select distinct k from unnest($2::text[]) as k),
+  hits as (
+    select x.initiative_id as id, 2 as n, x.seen_at as seen
+      from kk cross join lateral (
+        select initiative_id, seen_at from initiative_keys where key = kk.k order by seen_at desc nulls last limit $3) x
+    union all
+    select x.initiative_id, 1, null
+      from bk cross join lateral (select initiative_id from signature_bands where band_key = bk.k limit $3) x
+  ),
+  ranked as (
+    select id, sum(n)::int as score, max(seen) as seen from hits group by id
+    order by score desc, seen desc nulls last, id limit $4
+  ),
+  recent as (
+    select i.id, 0 as score, null::timestamptz as seen from initiatives i
+    where $5::float8 > 0 and i.created_at > now() - make_interval(secs => $5::float8) and i.merged_into is null
+      and i.id in (select initiative_id from initiative_keys where key = any($1::text[])
+                   union select initiative_id from signature_bands where band_key = any($2::text[]))
+  ),
+  found as (
+    select id, max(score) as score, max(seen) as seen from (select * from ranked union all select * from recent) c group by id
+  )
+select now() as now, i.id, i.version, i.first_seen, i.last_seen, mem.members,
+  -- The merged state and MinHash are scored only for an initiative without member stories
+  -- (hand-loaded); otherwise the members are, and resolve reads the chosen one's state afterwards.
+  case when mem.n = 0 then i.state end as state,
+  case when mem.n = 0 then i.minhash end as minhash
+from (select 1) as one
+left join (found f join initiatives i on i.id = f.id and i.merged_into is null) on true
+-- Members as one JSON text: current profiles verbatim (json column: no conversion), the story
+-- itself for a mention without one. Text concatenation costs a fraction of json_agg here.
+left join lateral (
+  select count(*) as n, '[' || coalesce(string_agg(
+           case when m.profile->>'v' = $6 then m.profile::text
+           else (select json_build_object('story', json_build_object('item', it.analysis, 'articleTitle', coalesce(a.title, a.feed_title),
+                          'publishedAt', a.published_at, 'source', a.canonical_url, 'minhash', m.minhash))::text
+                 from items it join articles a on a.id = it.article_id where it.id = m.item_id) end,
+           ',' order by m.created_at desc), '') || ']' as members
+  from (select item_id, profile, minhash, created_at from mentions where initiative_id = i.id order by created_at desc limit $7) m
+) mem on true
+order by f.score desc nulls last, f.seen desc nulls last, i.id`;
+
+interface Raw {
+  now: Date | string;
+  id: string | null;
+  version: number;
+  state: InitiativeState | null;
+  minhash: number[] | null;
+  first_seen: Date | string;
+  last_seen: Date | string;
+  /** JSON text: an array of profiles and { story } objects. */
+  members: string | null;
+}
+
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+type StoryJson = Omit<NonNullable<CandidateMember["story"]>, "publishedAt"> & { publishedAt: string | null };
+
+function parseMembers(text: string | null): CandidateMember[] {
+  const xs = JSON.parse(text ?? "[]") as Array<Record<string, unknown>>;
+  return xs.map((x) => {
+    if (!("story" in x)) return { profile: x, story: null };
+    const st = x.story as StoryJson;
+    // json_build_object renders timestamps as text: normalise to the ISO form stories use.
+    return { profile: null, story: { ...st, publishedAt: st.publishedAt ? new Date(st.publishedAt).toISOString() : null } };
+  });
 }
 
 /**
- * Initiatives that share an LSH band or a key with the story, most shared first, with the
- * database time of the read. Both tables are indexed on the key, so a look-up costs a few index
- * probes however many initiatives exist; keys count double (a shared organisation or programme
- * name says more than one band). Initiatives created within `recentWithinMs` always take part,
- * however common their keys: apply treats an unseen recent initiative as a rival, so resolve must
- * have seen every recent one.
+ * The story's candidate initiatives with their member stories, and the database time of the
+ * read, in one round trip. Merged initiatives are left out.
  */
-export async function candidateIds(db: Db, q: CandidateQuery): Promise<{ ids: string[]; now: Date }> {
-  const bands = inList(q.bandKeys);
-  const keys = inList(q.keys);
-  const recent =
-    q.recentWithinMs !== undefined
-      ? sql`union all
-        select i.id, 0 from ${initiatives} i
-        where i.created_at > now() - make_interval(secs => ${q.recentWithinMs / 1000}) and i.merged_into is null
-          and i.id in (select initiative_id from ${initiativeKeys} where key in (${keys})
-                       union select initiative_id from ${signatureBands} where band_key in (${bands}))`
-      : sql``;
-  const res = await db.execute(sql`
-    with hits as (
-      select initiative_id as id, count(*) as n from ${signatureBands} where band_key in (${bands}) group by 1
-      union all
-      select initiative_id as id, 2 * count(*) as n from ${initiativeKeys} where key in (${keys}) group by 1
-    ), ranked as (
-      select id, sum(n) as score from hits group by id order by score desc, id limit ${q.limit}
-    ), found as (
-      select id, max(score) as score from (select id, score from ranked ${recent}) c group by id
-    )
-    select now() as now, coalesce(array_agg(id order by score desc, id) filter (where id is not null), '{}') as ids
-    from (select 1) one left join found on true`);
-  const row = (res as unknown as { rows: Array<{ now: string | Date; ids: string[] | string }> }).rows[0]!;
-  return { ids: parseTextArray(row.ids), now: new Date(row.now) };
+export async function loadCandidates(db: Db, q: CandidateQuery): Promise<{ now: Date; candidates: CandidateRow[] }> {
+  const rows = await preparedRows<Raw>(db, "radar_candidates_v4", CANDIDATES_SQL, [
+    q.keys,
+    q.bandKeys,
+    q.perKey ?? 50,
+    q.limit,
+    (q.recentWithinMs ?? 0) / 1000,
+    String(q.profileFormat ?? 0),
+    q.membersPer ?? 40,
+  ]);
+  const now = asDate(rows[0]!.now);
+  const candidates = rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({
+      id: r.id!,
+      version: r.version,
+      state: r.state,
+      minhash: r.minhash ?? [],
+      firstSeen: asDate(r.first_seen),
+      lastSeen: asDate(r.last_seen),
+      members: parseMembers(r.members),
+    }));
+  return { now, candidates };
 }
 
-/** node-postgres parses text[]; PGlite may hand back the literal. */
-function parseTextArray(v: string[] | string): string[] {
-  if (Array.isArray(v)) return v;
-  const inner = v.replace(/^\{|\}$/g, "");
-  return inner ? inner.split(",").map((x) => x.replace(/^"|"$/g, "")) : [];
-}
-
-/** The initiatives themselves, in the given order, merged ones left out. */
-export async function initiativesByIds(db: Db, ids: string[]): Promise<InitiativeRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.select().from(initiatives).where(and(inArray(initiatives.id, ids), isNull(initiatives.mergedInto)));
-  const order = new Map(ids.map((id, i) => [id, i]));
-  return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-}
-
-/** Candidate rows for a story (ids, then rows). */
-export async function findCandidates(db: Db, q: CandidateQuery): Promise<InitiativeRow[]> {
-  return initiativesByIds(db, (await candidateIds(db, q)).ids);
-}
-
-const inList = (xs: string[]) => (xs.length ? sql.join(xs.map((x) => sql`${x}`), sql`, `) : sql`null`);
-
-/** The database's clock: the one clock every worker on every machine shares. */
-export async function databaseNow(db: Db): Promise<Date> {
-  const res = await db.execute(sql`select now() as now`);
-  const row = (res as unknown as { rows: Array<{ now: string | Date }> }).rows[0]!;
-  return new Date(row.now);
+/** Candidate initiatives for keys (ids and content; see loadCandidates). */
+export async function findCandidates(db: Db, q: CandidateQuery): Promise<CandidateRow[]> {
+  return (await loadCandidates(db, q)).candidates;
 }
 
 export async function getInitiative(db: Db, id: string): Promise<InitiativeRow | null> {
   const rows = await db.select().from(initiatives).where(eq(initiatives.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** The current state and version of one live initiative (null once merged or gone). */
+export async function currentState(db: Db, id: string): Promise<{ state: InitiativeState; version: number } | null> {
+  const rows = await db.select({ state: initiatives.state, version: initiatives.version }).from(initiatives).where(and(eq(initiatives.id, id), isNull(initiatives.mergedInto)));
   return rows[0] ?? null;
 }

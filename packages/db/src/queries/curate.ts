@@ -39,29 +39,6 @@ async function storiesOf(tx: Tx, initiativeId: string): Promise<StoredStory[]> {
   return rows.map((r) => ({ itemId: r.itemId, item: r.item, articleTitle: r.title ?? r.feedTitle, publishedAt: r.published?.toISOString() ?? null, source: r.url, minhash: r.minhash }));
 }
 
-/**
- * The stories of several initiatives at once (newest first per initiative, at most `perInitiative`
- * each), for scoring a new story against every member rather than a merged summary.
- */
-export async function membersOf(db: Db, ids: string[], perInitiative = 40): Promise<Map<string, StoredStory[]>> {
-  const out = new Map<string, StoredStory[]>();
-  if (ids.length === 0) return out;
-  const rows = await db
-    .select({ initiativeId: mentions.initiativeId, itemId: items.id, item: items.analysis, title: articles.title, feedTitle: articles.feedTitle, published: articles.publishedAt, url: articles.canonicalUrl, minhash: mentions.minhash })
-    .from(mentions)
-    .innerJoin(items, eq(items.id, mentions.itemId))
-    .innerJoin(articles, eq(articles.id, items.articleId))
-    .where(inArray(mentions.initiativeId, ids))
-    .orderBy(sql`${mentions.createdAt} desc`);
-  for (const r of rows) {
-    const list = out.get(r.initiativeId) ?? [];
-    if (list.length >= perInitiative) continue;
-    list.push({ itemId: r.itemId, item: r.item, articleTitle: r.title ?? r.feedTitle, publishedAt: r.published?.toISOString() ?? null, source: r.url, minhash: r.minhash });
-    out.set(r.initiativeId, list);
-  }
-  return out;
-}
-
 export async function lockLive(tx: Tx, ids: string[]) {
   const rows = await tx.select().from(initiatives).where(inArray(initiatives.id, [...ids].sort())).orderBy(asc(initiatives.id)).for("update");
   for (const id of ids) {

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, real, text, timestamp } from "drizzle-orm/pg-core";
+import { index, json, jsonb, pgTable, real, text, timestamp } from "drizzle-orm/pg-core";
 import { initiatives } from "./initiatives.js";
 import { items } from "./items.js";
 
@@ -20,9 +20,10 @@ export const mentions = pgTable(
     /**
      * What scoring needs of the story, precomputed at apply (word sets, names, keys; see
      * StoryProfile in @radar/resolve): candidates' members are compared without re-reading or
-     * re-tokenising their text. Null, or an older format, falls back to the item itself.
+     * re-tokenising their text. Null, or an older format, falls back to the item itself. json, not
+     * jsonb: it is only ever read whole, and json comes back as stored, with no conversion.
      */
-    profile: jsonb("profile").$type<Record<string, unknown>>(),
+    profile: json("profile").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("mentions_initiative_idx").on(t.initiativeId)],

@@ -1,0 +1,41 @@
+/**
+ * A member read back from the store as its profile (StoryProfile, JSON) must score exactly as the
+ * story itself: every pair of labelled stories, both ways, same score, features and reasons.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { PROFILE_FORMAT, pairScore, storyFromProfile, storyProfile, type Story, type StoryProfile } from "@radar/resolve";
+import { labelledSets } from "./datasets.js";
+
+let stories: Story[] = [];
+
+beforeAll(async () => {
+  stories = (await labelledSets()).flatMap((s) => s.stories.map((x) => x.story));
+}, 120_000);
+
+const throughJson = (s: Story): Story => storyFromProfile(JSON.parse(JSON.stringify(storyProfile(s))) as StoryProfile);
+
+describe("stored story profiles", () => {
+  it("score every labelled pair exactly as the stories do", () => {
+    expect(stories.length).toBeGreaterThan(40);
+    const stored = stories.map(throughJson);
+    let compared = 0;
+    for (let i = 0; i < stories.length; i++) {
+      for (let j = 0; j < stories.length; j++) {
+        if (i === j) continue;
+        const direct = pairScore(stories[i]!, stories[j]!);
+        expect(pairScore(stories[i]!, stored[j]!)).toEqual(direct);
+        if (direct) compared++;
+      }
+    }
+    // Most pairs share no key (null both ways); enough must share one for this to mean something.
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it("carry their format, so a store holding an older one falls back to the story", () => {
+    const p = storyProfile(stories[0]!);
+    expect(p.v).toBe(PROFILE_FORMAT);
+    const stale = storyFromProfile({ ...p, v: PROFILE_FORMAT + 1 });
+    // An outdated profile on a stub cannot be scored: refused loudly rather than scored as empty.
+    expect(() => pairScore(stories[1]!, stale)).toThrow(/profile/);
+  });
+});

@@ -1,0 +1,192 @@
+import type { AnalyzedItem, InitiativeState, Money } from "@radar/core";
+import type { Story } from "./types.js";
+import { primeStateWords, type StateWords } from "./memo.js";
+import { emptyState } from "./state.js";
+import type { StoryFeatures } from "./score.js";
+import type { StoryView } from "./members.js";
+
+/**
+ * Bump when tokenising, stemming, name keys or initialState change what a view holds: stored
+ * profiles of another format are ignored (the store then hands back the story itself).
+ */
+export const PROFILE_FORMAT = 1;
+
+type Pairs = [string, string][];
+interface NamesJson {
+  programmes: Pairs;
+  suppliers: Pairs;
+  periods: Pairs;
+}
+
+/**
+ * Everything scoring needs of one story, as compact JSON: its features as the story being
+ * decided, its initial state's word sets as a one-mention initiative, its MinHash and keys. Kept
+ * with the story's mention, it lets resolve compare a new story with a candidate's members without
+ * reading their text or tokenising it again. Word sets are positions in one vocabulary (`words`),
+ * and state parts equal to the story's own are left out: resolve reads dozens per decision.
+ */
+export interface StoryProfile {
+  v: number;
+  /** Fingerprint of the thresholds the view was built with (see storyView). */
+  th: string;
+  source: string;
+  ordinal: number;
+  /** The story's MinHash: 100 unsigned 32-bit slots, little-endian, base64. */
+  minhash: string;
+  /** Organisation and name keys (bands are compared from the MinHash itself). */
+  keys: string[];
+  /** The vocabulary: the story's content words first (`textWords` of them), then any others used. */
+  words: string[];
+  textWords: number;
+  features: {
+    keys: string[];
+    title: number[];
+    orgWords: number[];
+    themes: string[];
+    names: NamesJson;
+    money: Money[];
+    region: string | null;
+    publishedAt: string | null;
+  };
+  /** The one-mention initiative the story would found: what the other direction scores against. */
+  state: {
+    orgs: string[];
+    region: string | null;
+    themes: string[];
+    money: Money[];
+    firstSeen: string;
+    factSets: number[][];
+    /** Absent when equal to the features' (the usual case). */
+    title?: number[];
+    orgWords?: number[];
+    names?: NamesJson;
+  };
+}
+
+const pairs = (m: Map<string, string>): Pairs => [...m];
+const namesJson = (n: StoryFeatures["names"]): NamesJson => ({ programmes: pairs(n.programmes), suppliers: pairs(n.suppliers), periods: pairs(n.periods) });
+const namesMaps = (n: NamesJson): StoryFeatures["names"] => ({ programmes: new Map(n.programmes), suppliers: new Map(n.suppliers), periods: new Map(n.periods) });
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+const sameNames = (a: NamesJson, b: NamesJson) => JSON.stringify(a) === JSON.stringify(b);
+
+export function profileOfView(v: StoryView, th: string): StoryProfile {
+  const f = v.features;
+  const st = v.asCandidate.state;
+  const sw = v.stateWords;
+  const words = [...f.words];
+  const index = new Map(words.map((w, i) => [w, i]));
+  const ids = (set: Set<string>) =>
+    [...set].map((w) => {
+      let i = index.get(w);
+      if (i === undefined) index.set(w, (i = words.push(w) - 1));
+      return i;
+    });
+  const fNames = namesJson(f.names);
+  const sNames = namesJson(sw.names);
+  return {
+    v: PROFILE_FORMAT,
+    th,
+    source: v.source,
+    ordinal: v.ordinal,
+    minhash: Buffer.from(Uint32Array.from(v.sig.minhash).buffer).toString("base64"),
+    keys: [...v.keys],
+    words,
+    textWords: f.words.size,
+    features: {
+      keys: f.keys,
+      title: ids(f.title),
+      orgWords: ids(f.orgWords),
+      themes: [...f.themes],
+      names: fNames,
+      money: f.money,
+      region: f.region,
+      publishedAt: f.publishedAt,
+    },
+    state: {
+      orgs: st.orgs,
+      region: st.region,
+      themes: st.themes,
+      money: st.money,
+      firstSeen: v.asCandidate.firstSeen,
+      factSets: sw.factSets.map(ids),
+      ...(sameSet(sw.title, f.title) ? {} : { title: ids(sw.title) }),
+      ...(sameSet(sw.orgWords, f.orgWords) ? {} : { orgWords: ids(sw.orgWords) }),
+      ...(sameNames(sNames, fNames) ? {} : { names: sNames }),
+    },
+  };
+}
+
+/** The view a profile was made from, rebuilt from its arrays (no tokenising, no signing). */
+export function viewOfProfile(p: StoryProfile): StoryView {
+  const f = p.features;
+  const s = p.state;
+  const vocab = p.words;
+  const set = (ids: number[]) => new Set(ids.map((i) => vocab[i]!));
+  const features: StoryFeatures = {
+    keys: f.keys,
+    words: new Set(vocab.slice(0, p.textWords)),
+    title: set(f.title),
+    orgWords: set(f.orgWords),
+    themes: new Set(f.themes),
+    names: namesMaps(f.names),
+    money: f.money,
+    region: f.region,
+    publishedAt: f.publishedAt,
+  };
+  // Only the fields scoring reads are filled; the word sets are primed so nothing is re-tokenised.
+  const state: InitiativeState = { ...emptyState(), orgs: s.orgs, region: s.region as InitiativeState["region"], themes: s.themes as InitiativeState["themes"], money: s.money };
+  const title = s.title ? set(s.title) : features.title;
+  const factSets = s.factSets.map(set);
+  const words = new Set(title);
+  for (const fs of factSets) for (const w of fs) words.add(w);
+  const sw: StateWords = { words, title, factSets, orgWords: s.orgWords ? set(s.orgWords) : features.orgWords, names: s.names ? namesMaps(s.names) : features.names };
+  primeStateWords(state, sw);
+  const bytes = Buffer.from(p.minhash, "base64");
+  const sig = { minhash: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), bands: [] };
+  return {
+    features,
+    sig,
+    asCandidate: { id: "", version: 1, state, signature: sig, firstSeen: s.firstSeen, lastSeen: s.firstSeen },
+    stateWords: sw,
+    keys: new Set(p.keys),
+    source: p.source,
+    ordinal: p.ordinal,
+  };
+}
+
+export function isProfile(x: unknown, th: string): x is StoryProfile {
+  const p = x as Partial<StoryProfile> | null | undefined;
+  return !!p && p.v === PROFILE_FORMAT && p.th === th;
+}
+
+/**
+ * A member story known only by its stored profile: scoring reads the profile, and the item is an
+ * empty stub (diff and replay never see members, only the initiative's state and stored stories).
+ */
+export function storyFromProfile(p: StoryProfile): Story {
+  const item: AnalyzedItem = {
+    ordinal: p.ordinal,
+    heading: null,
+    section: null,
+    text: "",
+    kind: "initiative",
+    orgs: [],
+    region: p.features.region as AnalyzedItem["region"],
+    icb: null,
+    themes: [],
+    status: null,
+    money: p.features.money,
+    periods: [],
+    suppliers: [],
+    programmes: [],
+    figures: [],
+    reasons: [],
+  };
+  return { item, articleTitle: null, publishedAt: p.features.publishedAt, source: p.source, profile: p };
+}
