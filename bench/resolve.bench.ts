@@ -1,6 +1,6 @@
 /**
  * resolve: with N synthetic initiatives in PostgreSQL, latency of resolving a fresh story
- * (indexKeys + findCandidates + decide, as the resolve worker does) and throughput of applyStory
+ * (resolveStory, as the resolve worker does) and throughput of applyStory
  * (as the apply worker does), sequential and on 4 concurrent connections.
  */
 import pg from "pg";
@@ -69,7 +69,7 @@ function resolveRows(res: Resolved[]): Row[] {
   const t = "≤ 5 ms (p95)";
   const b = "resolve";
   return [
-    { bench: b, measure: `resolve latency p50 (resolveStory: clock, candidates, members, decide), ${COUNT.toLocaleString("en-GB")} initiatives`, value: all.p50, unit: "ms" },
+    { bench: b, measure: `resolve latency p50 (resolveStory: one look-up of candidates, members and clock ∥ pin; rank; the chosen one's state), ${COUNT.toLocaleString("en-GB")} initiatives`, value: all.p50, unit: "ms" },
     { bench: b, measure: "resolve latency p95", value: all.p95, unit: "ms", target: t, pass: upTo(5)(all.p95) },
     { bench: b, measure: "resolve latency p99", value: all.p99, unit: "ms" },
     { bench: b, measure: "  candidates returned mean / max", value: cands.mean, unit: "rows", note: `max ${cands.max}; decisions: ${count(res, (r) => `${r.kind}→${r.decision.action}`)}; bridging ${res.filter((r) => r.decision.alsoMatches.length > 0).length}` },

@@ -49,7 +49,7 @@ export interface CandidateRow {
 // always take part however common their keys: apply treats an unseen recent initiative sharing a
 // key as a rival, so resolve must have seen every recent one. The database clock comes back too:
 // it is the watermark apply compares creation times with.
-const CANDIDATES_SQL = `
+export const CANDIDATES_SQL = `
 with
   kk as (select distinct k from unnest($1::text[]) as k),
   bk as (select distinct k from unnest($2::text[]) as k),
@@ -120,20 +120,17 @@ function parseMembers(text: string | null): CandidateMember[] {
   });
 }
 
+/** CANDIDATES_SQL's parameters, in order (exported for EXPLAIN in the benchmark). */
+export function candidateParams(q: CandidateQuery): unknown[] {
+  return [q.keys, q.bandKeys, q.perKey ?? 50, q.limit, (q.recentWithinMs ?? 0) / 1000, String(q.profileFormat ?? 0), q.membersPer ?? 40];
+}
+
 /**
  * The story's candidate initiatives with their member stories, and the database time of the
  * read, in one round trip. Merged initiatives are left out.
  */
 export async function loadCandidates(db: Db, q: CandidateQuery): Promise<{ now: Date; candidates: CandidateRow[] }> {
-  const rows = await preparedRows<Raw>(db, "radar_candidates_v4", CANDIDATES_SQL, [
-    q.keys,
-    q.bandKeys,
-    q.perKey ?? 50,
-    q.limit,
-    (q.recentWithinMs ?? 0) / 1000,
-    String(q.profileFormat ?? 0),
-    q.membersPer ?? 40,
-  ]);
+  const rows = await preparedRows<Raw>(db, "radar_candidates_v4", CANDIDATES_SQL, candidateParams(q));
   const now = asDate(rows[0]!.now);
   const candidates = rows
     .filter((r) => r.id !== null)
