@@ -1,6 +1,6 @@
 /** EXPLAIN ANALYZE of the one statement resolve runs for a story (CANDIDATES_SQL), raw pg. */
 import type pg from "pg";
-import { CANDIDATES_SQL, IN_FLIGHT_MARGIN_MS, candidateParams } from "@radar/db";
+import { CANDIDATES_SQL, candidateParams } from "@radar/db";
 import { PROFILE_FORMAT, indexKeys, type Story } from "@radar/resolve";
 import { CANDIDATES_PER_KEY, CANDIDATE_LIMIT, MEMBERS_PER_CANDIDATE } from "../services/resolve/src/resolution.js";
 
@@ -14,7 +14,7 @@ export async function explainCandidates(pool: pg.Pool, story: Story): Promise<st
     perKey: CANDIDATES_PER_KEY,
     membersPer: MEMBERS_PER_CANDIDATE,
     profileFormat: PROFILE_FORMAT,
-    recentWithinMs: IN_FLIGHT_MARGIN_MS,
+    includeRecent: true,
   });
   const res = await pool.query(`explain (analyze, buffers) ${CANDIDATES_SQL}`, params);
   const sizes = await pool.query(`select key, count(*)::int as n from initiative_keys where key = any($1) group by key order by n desc`, [keys]);

@@ -247,7 +247,7 @@ describe("rivals at scale", () => {
       const stale = await applyStory(store.db, { ...big(ids[61]!, "late", ["old-0"]), resolvedAt: new Date(resolvedAt.getTime() - 1) });
       expect(stale.kind).toBe("conflict");
       // And resolve, reading again, always sees the recent one among its candidates.
-      const cands = await findCandidates(store.db, { bandKeys: [], keys: ["org:BIG"], limit: 5, recentWithinMs: 60_000 });
+      const cands = await findCandidates(store.db, { bandKeys: [], keys: ["org:BIG"], limit: 5, includeRecent: true });
       expect(cands.map((c) => c.id)).toContain("fresh");
     } finally {
       await store.close();

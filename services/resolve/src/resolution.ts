@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { transient, type Decision } from "@radar/core";
-import { IN_FLIGHT_MARGIN_MS, currentState, getInitiative, loadCandidates, pinnedInitiative, type ApplyInput, type CandidateMember, type Db } from "@radar/db";
+import { currentState, getInitiative, loadCandidates, pinnedInitiative, type ApplyInput, type CandidateMember, type Db } from "@radar/db";
 import {
   PROFILE_FORMAT,
   applyDiff,
@@ -67,7 +67,7 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
     perKey: CANDIDATES_PER_KEY,
     membersPer: MEMBERS_PER_CANDIDATE,
     profileFormat: PROFILE_FORMAT,
-    recentWithinMs: IN_FLIGHT_MARGIN_MS,
+    includeRecent: true,
   };
   for (let attempt = 1; ; attempt++) {
     const [found, pinned] = await Promise.all([loadCandidates(db, query), pinnedDecision(db, itemId, story)]);

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { AnalyzedItem, InitiativeState } from "@radar/core";
 import type { Db } from "../client.js";
 import { initiatives } from "../schema/initiatives.js";
+import { IN_FLIGHT_MARGIN_MS } from "./apply.js";
 import { preparedRows } from "./prepared.js";
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
@@ -14,8 +15,8 @@ export interface CandidateKeys {
 
 export interface CandidateQuery extends CandidateKeys {
   limit: number;
-  /** Initiatives created this recently (database clock) always take part; see below. */
-  recentWithinMs?: number;
+  /** Initiatives created within IN_FLIGHT_MARGIN_MS (database clock) always take part; see below. */
+  includeRecent?: boolean;
   /** Rows read per key and per band, most recently reported first (default 50). */
   perKey?: number;
   /** Member stories returned per candidate, newest first (default 40). */
@@ -45,10 +46,13 @@ export interface CandidateRow {
 // One statement, prepared once per connection. Every key and band is read as a short index range:
 // at most $3 rows each, the most recently reported first (initiative_keys_recent_idx), so a trust
 // with thousands of initiatives costs what a small one does. Keys count double (a shared
-// organisation or programme name says more than one band). Initiatives created within $5 seconds
-// always take part however common their keys: apply treats an unseen recent initiative sharing a
-// key as a rival, so resolve must have seen every recent one. The database clock comes back too:
-// it is the watermark apply compares creation times with.
+// organisation or programme name says more than one band). With $5, initiatives created within
+// IN_FLIGHT_MARGIN_MS always take part however common their keys: apply treats an unseen recent
+// initiative sharing a key as a rival, so resolve must have seen every recent one. The database
+// clock comes back too: it is the watermark apply compares creation times with.
+// The margin is written into the text, not passed: with a literal interval the planner estimates
+// "created in the last minute" as the handful of rows it is, so PostgreSQL settles on one cached
+// generic plan (planning costs as much as running here); with a parameter it re-plans every call.
 export const CANDIDATES_SQL = `
 with
   kk as (select distinct k from unnest($1::text[]) as k),
@@ -67,7 +71,7 @@ with
   ),
   recent as (
     select i.id, 0 as score, null::timestamptz as seen from initiatives i
-    where $5::float8 > 0 and i.created_at > now() - make_interval(secs => $5::float8) and i.merged_into is null
+    where $5::boolean and i.created_at > now() - interval '${IN_FLIGHT_MARGIN_MS / 1000} seconds' and i.merged_into is null
       and i.id in (select initiative_id from initiative_keys where key = any($1::text[])
                    union select initiative_id from signature_bands where band_key = any($2::text[]))
   ),
@@ -122,7 +126,7 @@ function parseMembers(text: string | null): CandidateMember[] {
 
 /** CANDIDATES_SQL's parameters, in order (exported for EXPLAIN in the benchmark). */
 export function candidateParams(q: CandidateQuery): unknown[] {
-  return [q.keys, q.bandKeys, q.perKey ?? 50, q.limit, (q.recentWithinMs ?? 0) / 1000, String(q.profileFormat ?? 0), q.membersPer ?? 40];
+  return [q.keys, q.bandKeys, q.perKey ?? 50, q.limit, q.includeRecent ?? false, String(q.profileFormat ?? 0), q.membersPer ?? 40];
 }
 
 /**
@@ -130,7 +134,7 @@ export function candidateParams(q: CandidateQuery): unknown[] {
  * read, in one round trip. Merged initiatives are left out.
  */
 export async function loadCandidates(db: Db, q: CandidateQuery): Promise<{ now: Date; candidates: CandidateRow[] }> {
-  const rows = await preparedRows<Raw>(db, "radar_candidates_v4", CANDIDATES_SQL, candidateParams(q));
+  const rows = await preparedRows<Raw>(db, "radar_candidates_v5", CANDIDATES_SQL, candidateParams(q));
   const now = asDate(rows[0]!.now);
   const candidates = rows
     .filter((r) => r.id !== null)
