@@ -55,8 +55,9 @@ function memberStory(m: CandidateMember): Story | null {
 }
 
 /**
- * The read side of resolution: one statement brings the candidates (with the database clock as
- * watermark) and their member stories, beside the operator-pin look-up; then the pure decision.
+ * The read side of resolution: one statement brings the candidates, their member stories, the
+ * database clock (the watermark apply checks rivals against) and whether an operator pinned the
+ * story; then the pure ranking, and the chosen initiative's current state for the diff.
  */
 export async function resolveStory(db: Db, itemId: string, story: Story): Promise<Resolution> {
   const keys = indexKeys(story);
@@ -68,9 +69,11 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
     membersPer: MEMBERS_PER_CANDIDATE,
     profileFormat: PROFILE_FORMAT,
     includeRecent: true,
+    itemId,
   };
   for (let attempt = 1; ; attempt++) {
-    const [found, pinned] = await Promise.all([loadCandidates(db, query), pinnedDecision(db, itemId, story)]);
+    const found = await loadCandidates(db, query);
+    const pinned = found.pinned ? await pinnedDecision(db, itemId, story) : null;
     if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now };
     // Each candidate carries its member stories: a story joins an initiative when it matches any of
     // them (single linkage), which makes grouping independent of arrival order.

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { AnalyzedItem, InitiativeState } from "@radar/core";
 import type { Db } from "../client.js";
 import { initiatives } from "../schema/initiatives.js";
@@ -23,6 +23,8 @@ export interface CandidateQuery extends CandidateKeys {
   membersPer?: number;
   /** Profiles of this format come back as they are; other mentions bring their story instead. */
   profileFormat?: number;
+  /** The story's item: the result says whether an operator pinned it (see pins). */
+  itemId?: string;
 }
 
 /** One story of a candidate: its stored profile when current, else the story itself. */
@@ -78,7 +80,8 @@ with
   found as (
     select id, max(score) as score, max(seen) as seen from (select * from ranked union all select * from recent) c group by id
   )
-select now() as now, i.id, i.version, i.first_seen, i.last_seen, mem.members,
+select now() as now, exists (select 1 from pins where item_id = $8) as pinned,
+  i.id, i.version, i.first_seen, i.last_seen, mem.members,
   -- The merged state and MinHash are scored only for an initiative without member stories
   -- (hand-loaded); otherwise the members are, and resolve reads the chosen one's state afterwards.
   case when mem.n = 0 then i.state end as state,
@@ -100,6 +103,7 @@ order by f.score desc nulls last, f.seen desc nulls last, i.id`;
 
 interface Raw {
   now: Date | string;
+  pinned: boolean;
   id: string | null;
   version: number;
   state: InitiativeState | null;
@@ -126,15 +130,15 @@ function parseMembers(text: string | null): CandidateMember[] {
 
 /** CANDIDATES_SQL's parameters, in order (exported for EXPLAIN in the benchmark). */
 export function candidateParams(q: CandidateQuery): unknown[] {
-  return [q.keys, q.bandKeys, q.perKey ?? 50, q.limit, q.includeRecent ?? false, String(q.profileFormat ?? 0), q.membersPer ?? 40];
+  return [q.keys, q.bandKeys, q.perKey ?? 50, q.limit, q.includeRecent ?? false, String(q.profileFormat ?? 0), q.membersPer ?? 40, q.itemId ?? ""];
 }
 
 /**
- * The story's candidate initiatives with their member stories, and the database time of the
- * read, in one round trip. Merged initiatives are left out.
+ * The story's candidate initiatives with their member stories, the database time of the read and
+ * whether an operator pinned the story, in one round trip. Merged initiatives are left out.
  */
-export async function loadCandidates(db: Db, q: CandidateQuery): Promise<{ now: Date; candidates: CandidateRow[] }> {
-  const rows = await preparedRows<Raw>(db, "radar_candidates_v5", CANDIDATES_SQL, candidateParams(q));
+export async function loadCandidates(db: Db, q: CandidateQuery): Promise<{ now: Date; pinned: boolean; candidates: CandidateRow[] }> {
+  const rows = await preparedRows<Raw>(db, "radar_candidates_v6", CANDIDATES_SQL, candidateParams(q));
   const now = asDate(rows[0]!.now);
   const candidates = rows
     .filter((r) => r.id !== null)
@@ -147,7 +151,7 @@ export async function loadCandidates(db: Db, q: CandidateQuery): Promise<{ now: 
       lastSeen: asDate(r.last_seen),
       members: parseMembers(r.members),
     }));
-  return { now, candidates };
+  return { now, pinned: rows[0]!.pinned, candidates };
 }
 
 /** Candidate initiatives for keys (ids and content; see loadCandidates). */
@@ -162,6 +166,7 @@ export async function getInitiative(db: Db, id: string): Promise<InitiativeRow |
 
 /** The current state and version of one live initiative (null once merged or gone). */
 export async function currentState(db: Db, id: string): Promise<{ state: InitiativeState; version: number } | null> {
-  const rows = await db.select({ state: initiatives.state, version: initiatives.version }).from(initiatives).where(and(eq(initiatives.id, id), isNull(initiatives.mergedInto)));
+  // Prepared too: it follows every look-up that matched.
+  const rows = await preparedRows<{ state: InitiativeState; version: number }>(db, "radar_current_state_v1", "select state, version from initiatives where id = $1 and merged_into is null", [id]);
   return rows[0] ?? null;
 }
