@@ -2,7 +2,7 @@ import type { InitiativeState, Money } from "@radar/core";
 import { estimateJaccard } from "./minhash.js";
 import { orgKey, storyOrgs, storyText, storyTitle } from "./state.js";
 import { keyed, stateWords, type StateWords } from "./memo.js";
-import { contentSet, jaccard, programmePhrases } from "./text.js";
+import { contentSet, programmePhrases } from "./text.js";
 import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Thresholds } from "./types.js";
 
 export interface Score {
@@ -114,6 +114,19 @@ interface Evidence {
   gap: number | null;
 }
 
+/** Jaccard of the story's themes and the state's list (at most 14), without building a set. */
+function themeOverlap(mine: Set<string>, theirs: string[]): number {
+  let n = 0;
+  let inter = 0;
+  for (let i = 0; i < theirs.length; i++) {
+    const t = theirs[i]!;
+    if (theirs.indexOf(t) !== i) continue; // a repeat counts once, as in a set
+    n++;
+    if (mine.has(t)) inter++;
+  }
+  return mine.size === 0 && n === 0 ? 0 : inter / (mine.size + n - inter);
+}
+
 const NO_TEXT = { cos: 0, title: 0, themes: 0, money: [], programmes: [], suppliers: [], periods: [], gap: null };
 
 /**
@@ -126,14 +139,18 @@ function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds
   const org = orgOverlap(f.keys, st.orgs);
   const bothOrgless = f.keys.length === 0 && st.orgs.length === 0;
   const jac = estimateJaccard(sig, c.signature);
-  const base = { org, orgKnown: f.keys.length > 0 && st.orgs.length > 0, bothOrgless, jac };
-  if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { ...base, ...NO_TEXT };
+  const orgKnown = f.keys.length > 0 && st.orgs.length > 0;
+  if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { org, orgKnown, bothOrgless, jac, ...NO_TEXT };
   const sw = stateWords(st);
+  // Built in one literal (no spreads): this runs for every member of every candidate.
   return {
-    ...base,
+    org,
+    orgKnown,
+    bothOrgless,
+    jac,
     cos: overlapExcluding(f.words, sw.words, f.orgWords, sw.orgWords, "cosine"),
     title: titleSimilarity(f, sw),
-    themes: jaccard(f.themes, new Set<string>(st.themes)),
+    themes: themeOverlap(f.themes, st.themes),
     money: sharedMoney(f.money, st.money),
     programmes: shared(f.names.programmes, sw.names.programmes),
     suppliers: shared(f.names.suppliers, sw.names.suppliers),
