@@ -1,4 +1,4 @@
-import { permanent } from "@radar/core";
+import { permanent, type InitiativeState } from "@radar/core";
 import { initialState } from "./diff.js";
 import { stateWords, type StateWords } from "./memo.js";
 import { isProfile, profileOfView, viewOfProfile, type StoryProfile } from "./profile.js";
@@ -29,11 +29,10 @@ export interface StoryView {
 
 const EPOCH = "1970-01-01T00:00:00.000Z";
 
-// Member stories come back from the store on every decision about their initiative. A stored
-// profile (see StoryProfile) turns into a view without tokenising; a story without one is viewed
-// once per object (same object) and per content (a fresh object from the database; bounded).
-const MEMO_CAP = 20_000;
-const memo = new Map<string, StoryView>();
+// A stored profile (see StoryProfile) turns into a view without tokenising; a story without one
+// is viewed once per object. There is no cache by content: members come back from the store as
+// profiles, and a cache holding thousands of views (sets of words) made every garbage collection
+// of a long-running worker slower, which showed in resolve's tail latency.
 const byObject = new WeakMap<Story, { th: string; view: StoryView }>();
 
 /** The thresholds initialState reads: a view is reused only where it would be rebuilt identically. */
@@ -44,19 +43,17 @@ export function storyView(story: Story, opts: Partial<Thresholds> = {}): StoryVi
   const th = fingerprint(t);
   const seen = byObject.get(story);
   if (seen && seen.th === th) return seen.view;
-  let view: StoryView | undefined;
-  if (isProfile(story.profile, th)) view = viewOfProfile(story.profile);
-  else {
-    const key = `${th}\u0001${story.publishedAt}\u0001${story.source}\u0001${story.articleTitle}\u0001${JSON.stringify(story.item)}`;
-    view = memo.get(key);
-    if (!view) {
-      view = buildView(story, t);
-      if (memo.size >= MEMO_CAP) memo.clear();
-      memo.set(key, view);
-    }
-  }
+  const view = isProfile(story.profile, th) ? viewOfProfile(story.profile) : buildView(story, t);
   byObject.set(story, { th, view });
   return view;
+}
+
+/**
+ * The initiative a story founds (initialState with default thresholds), shared with its view: a
+ * story just resolved is not read again to create its initiative.
+ */
+export function foundingState(story: Story): InitiativeState {
+  return story.profile === undefined ? storyView(story).asCandidate.state : initialState(story);
 }
 
 /** What scoring needs of a story, as JSON to keep with its mention (see StoryProfile). */

@@ -7,7 +7,7 @@ import {
   decisionFor,
   diff,
   indexKeys,
-  initialState,
+  foundingState,
   mergeSignatures,
   rankCandidates,
   significant,
@@ -128,7 +128,7 @@ export function applyInput(itemId: string, story: Story, r: { decision: Decision
     profile: storyProfile(story),
     rebuild: rebuildFromStories,
     create: () => {
-      const state = initialState(story);
+      const state = foundingState(story);
       return { id: randomUUID(), title: state.title, state, minhash: Array.from(sig.minhash), bandKeys: sig.bands, keys: indexed };
     },
     update: (current) => {
