@@ -1,22 +1,23 @@
-/** EXPLAIN ANALYZE of the one statement resolve runs for a story (CANDIDATES_SQL), raw pg. */
+/**
+ * EXPLAIN ANALYZE of resolve's look-up for a story: the query inside radar_candidates (read back
+ * from pg_proc, its parameters bound), since EXPLAIN of the function call shows only the call.
+ */
 import type pg from "pg";
-import { CANDIDATES_SQL, candidateParams } from "@radar/db";
+import { candidateParams } from "@radar/db";
 import { PROFILE_FORMAT, indexKeys, type Story } from "@radar/resolve";
-import { CANDIDATES_PER_KEY, CANDIDATE_LIMIT, MEMBERS_PER_CANDIDATE } from "../services/resolve/src/resolution.js";
+import { CANDIDATES_PER_KEY, CANDIDATES_WITH_STATE, CANDIDATE_LIMIT, MEMBERS_PER_CANDIDATE } from "../services/resolve/src/resolution.js";
+
+const PARAMS = ["p_keys", "p_bands", "p_per_key", "p_limit", "p_recent", "p_profile", "p_members", "p_item", "p_states"];
+const TYPES = ["text[]", "text[]", "int", "int", "boolean", "text", "int", "text", "int"];
 
 export async function explainCandidates(pool: pg.Pool, story: Story): Promise<string> {
   const k = indexKeys(story);
   const keys = [...k.orgKeys, ...k.nameKeys];
-  const params = candidateParams({
-    keys,
-    bandKeys: k.bandKeys,
-    limit: CANDIDATE_LIMIT,
-    perKey: CANDIDATES_PER_KEY,
-    membersPer: MEMBERS_PER_CANDIDATE,
-    profileFormat: PROFILE_FORMAT,
-    includeRecent: true,
-  });
-  const res = await pool.query(`explain (analyze, buffers) ${CANDIDATES_SQL}`, params);
+  const params = candidateParams({ keys, bandKeys: k.bandKeys, limit: CANDIDATE_LIMIT, perKey: CANDIDATES_PER_KEY, membersPer: MEMBERS_PER_CANDIDATE, profileFormat: PROFILE_FORMAT, includeRecent: true, itemId: "bench", withState: CANDIDATES_WITH_STATE });
+  const src = (await pool.query(`select prosrc from pg_proc where proname = 'radar_candidates'`)).rows[0]?.prosrc as string;
+  let query = src.slice(src.indexOf("RETURN QUERY") + "RETURN QUERY".length, src.lastIndexOf(";"));
+  PARAMS.forEach((p, i) => (query = query.replace(new RegExp(`\\b${p}\\b`, "g"), `$${i + 1}::${TYPES[i]}`)));
+  const res = await pool.query(`explain (analyze, buffers) ${query}`, params);
   const sizes = await pool.query(`select key, count(*)::int as n from initiative_keys where key = any($1) group by key order by n desc`, [keys]);
   return [
     `-- candidates (${keys.length} keys, ${k.bandKeys.length} bands)`,

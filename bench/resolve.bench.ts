@@ -14,7 +14,9 @@ import { lanes, stats, timeAsync, upTo, type Bench, type Row } from "./bench-lib
 import { sql } from "drizzle-orm";
 import { explainCandidates } from "./resolve-explain.js";
 import { loadOrgs, makeStory } from "./resolve-data.js";
-import { insertItems, loadInitiatives } from "./resolve-load.js";
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { insertItems } from "./resolve-load.js";
 
 const COUNT = Number(process.env.BENCH_RESOLVE_INITIATIVES ?? 100_000);
 const STORIES = Number(process.env.BENCH_RESOLVE_STORIES ?? 300);
@@ -105,6 +107,18 @@ async function floorRows(store: Store): Promise<Row[]> {
   ];
 }
 
+/** The bulk load, in a child process (see resolve-load-child.ts); its progress goes to stderr. */
+function loadInChild(url: string, count: number): Promise<{ seconds: number }> {
+  const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
+  const script = fileURLToPath(new URL("./resolve-load-child.ts", import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = execFile(tsx, [script, url, String(count)], { maxBuffer: 1 << 20 }, (err, stdout) =>
+      err ? reject(err) : resolve(JSON.parse(stdout) as { seconds: number }),
+    );
+    child.stderr?.pipe(process.stderr);
+  });
+}
+
 export const resolveBench: Bench = {
   name: "resolve",
   describe: `resolve latency and apply throughput with ${COUNT.toLocaleString("en-GB")} initiatives in PostgreSQL`,
@@ -117,7 +131,7 @@ export const resolveBench: Bench = {
     try {
       store = await openStore({ databaseUrl: tdb.url, dataDir: "/nonexistent", poolSize: 4 });
       const orgs = loadOrgs(200);
-      const load = await loadInitiatives(pool, COUNT, orgs, log);
+      const load = await loadInChild(tdb.url, COUNT);
       log(`loaded ${COUNT} initiatives in ${load.seconds.toFixed(1)} s`);
       const fresh = freshStories(orgs);
       await insertItems(pool, fresh.map((f) => ({ itemId: f.itemId, text: f.story.item.text, url: `${f.story.source}#${f.itemId}`, item: f.story.item })));

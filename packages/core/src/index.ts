@@ -6,3 +6,4 @@ export * from "./events.js";
 export * from "./errors.js";
 export * from "./hash.js";
 export * from "./csv.js";
+export * from "./ids.js";

@@ -123,6 +123,16 @@ describe.each(backends)("candidate look-up on %s", (_name, open) => {
     expect(other.candidates[0]!.members[0]).toMatchObject({ profile: null, story: { item: { ordinal: 12 } } });
   });
 
+  it("brings the state of the best-ranked candidates when asked, read with their version", async () => {
+    const { candidates } = await loadCandidates(store.db, { keys: ["org:BUSY", "org:OTHER"], bandKeys: ["b03:feed"], limit: 4, perKey: 50, withState: 2 });
+    expect(candidates.map((c) => [c.id, c.state?.title ?? null, c.version])).toEqual([
+      ["old-copy", "old-copy", 1],
+      ["busy-11", "busy-11", 1],
+      ["busy-10", null, 1],
+      ["busy-09", null, 1],
+    ]);
+  });
+
   it("returns the clock and nothing else when no key matches", async () => {
     const r = await loadCandidates(store.db, { keys: ["org:NOBODY"], bandKeys: ["b00:none"], limit: 5 });
     expect(r.candidates).toEqual([]);

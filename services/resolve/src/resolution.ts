@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { transient, type Decision } from "@radar/core";
+import { timeOrderedId, transient, type Decision } from "@radar/core";
 import { currentState, getInitiative, loadCandidates, pinnedInitiative, type ApplyInput, type CandidateMember, type Db } from "@radar/db";
 import {
   PROFILE_FORMAT,
@@ -40,6 +39,9 @@ export const CANDIDATES_PER_KEY = 50;
  */
 export const MEMBERS_PER_CANDIDATE = 40;
 
+/** Best-ranked candidates whose state comes with the look-up (the match is nearly always one). */
+export const CANDIDATES_WITH_STATE = 3;
+
 export interface Resolution {
   decision: Decision;
   /** Initiatives resolve compared the story with. */
@@ -70,6 +72,7 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
     profileFormat: PROFILE_FORMAT,
     includeRecent: true,
     itemId,
+    withState: CANDIDATES_WITH_STATE,
   };
   for (let attempt = 1; ; attempt++) {
     const found = await loadCandidates(db, query);
@@ -85,9 +88,11 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
         return stories.length ? { ...toCandidate(r), members: stories } : toCandidate(r);
       }),
     );
-    // Only the matched initiative's state is read, after ranking: the diff is computed against it
-    // and carries its version (apply checks that version under lock).
-    const current = ranking.best ? await currentState(db, ranking.best.id) : null;
+    // Only the matched initiative's state is needed: the diff is computed against it and carries its
+    // version (apply checks it). It came with the look-up when the match ranked among the first
+    // CANDIDATES_WITH_STATE; otherwise it is read now.
+    const best = ranking.best && found.candidates.find((c) => c.id === ranking.best!.id);
+    const current = !best ? null : best.state ? { state: best.state, version: best.version } : await currentState(db, best.id);
     if (ranking.best && !current && attempt < 3) continue; // merged away meanwhile: look again
     if (ranking.best && !current) throw transient("resolve.candidate-vanished", `initiative ${ranking.best.id} was merged or removed while resolving`);
     return { decision: decisionFor(story, ranking, current), seen: found.candidates.map((r) => r.id), resolvedAt: found.now };
@@ -129,7 +134,7 @@ export function applyInput(itemId: string, story: Story, r: { decision: Decision
     rebuild: rebuildFromStories,
     create: () => {
       const state = foundingState(story);
-      return { id: randomUUID(), title: state.title, state, minhash: Array.from(sig.minhash), bandKeys: sig.bands, keys: indexed };
+      return { id: timeOrderedId(), title: state.title, state, minhash: Array.from(sig.minhash), bandKeys: sig.bands, keys: indexed };
     },
     update: (current) => {
       const state = applyDiff(current.state, decision.diff);

@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { Command } from "commander";
-import { STATUSES, sha256Hex, type AnalyzedItem, type Status } from "@radar/core";
+import { STATUSES, sha256Hex, timeOrderedId, type AnalyzedItem, type Status } from "@radar/core";
 import { detectStatus, parseMoney } from "@radar/classify";
 import { ensureArticle, listInitiatives, markArticleAnalyzed, mergeInitiatives, replaceItems, splitMention, storeFetchedPage, articleProgress, isSettled } from "@radar/db";
 import { jobId } from "@radar/queue";
@@ -108,7 +107,7 @@ export function registerCurate(cmd: Command): void {
         const v = await findInitiative(rt, id);
         const m = /^\d+$/.test(mention) ? v.mentions[Number(mention) - 1] : v.mentions.find((x) => x.itemId === mention);
         if (!m) throw new Error(`initiative ${v.id} has no mention ${mention} (it has ${v.mentions.length})`);
-        const { newId } = await splitMention(rt.db, v.id, m.itemId, randomUUID(), rebuildFromStories);
+        const { newId } = await splitMention(rt.db, v.id, m.itemId, timeOrderedId(), rebuildFromStories);
         process.stdout.write(`split ${m.source}#${m.ordinal} out of ${v.id} into new initiative ${newId}\n`);
       });
     });
