@@ -138,7 +138,16 @@ export const resolveBench: Bench = {
       for (const f of freshStories(orgs).slice(0, 20)) await resolveOne(store, { ...f, story: makeStory(9_000_000 + Number(f.itemId.slice(11)), orgs) });
       const resolved: Resolved[] = [];
       for (const f of fresh) resolved.push(await resolveOne(store, f));
-      const rows: Row[] = [{ bench: "resolve", measure: `bulk load of ${COUNT.toLocaleString("en-GB")} initiatives (setup)`, value: load.seconds, unit: "s" }, ...resolveRows(resolved)];
+      // The same stories once more (fresh objects, nothing applied yet): every page they touch is now
+      // in PostgreSQL's buffers. Not the target measure; it separates cold-cache cost from the rest.
+      const again: number[] = [];
+      for (const f of fresh) again.push((await resolveOne(store, { ...f, story: { ...f.story } })).ms);
+      const warm = stats(again);
+      const rows: Row[] = [
+        { bench: "resolve", measure: `bulk load of ${COUNT.toLocaleString("en-GB")} initiatives (setup)`, value: load.seconds, unit: "s" },
+        ...resolveRows(resolved),
+        { bench: "resolve", measure: "resolve latency p50, the same stories again (their pages already read once)", value: warm.p50, unit: "ms", note: `p95 ${warm.p95.toFixed(2)} ms, p99 ${warm.p99.toFixed(2)} ms` },
+      ];
       const slowest = [...resolved].sort((a, b) => b.ms - a.ms)[Math.floor(resolved.length * 0.05)]!;
       log(await explainCandidates(pool, slowest.story));
       rows.push(...(await floorRows(store)));
