@@ -12,7 +12,8 @@
 //      and no non-pure workspace; node:fs is allowed (seed loaders). Test files are exempt.
 //   d. only services/cli imports other services
 //   e. every imported @radar/* or third-party package is listed in the workspace's dependencies
-//      (type-only imports too); test files may use devDependencies and root-level test tooling
+//      (type-only imports too); test files (and *.test-helpers.ts shared by them) may use
+//      devDependencies and root-level test tooling
 //   f. no relative import climbs out of its workspace into another workspace
 import fs from "node:fs";
 import path from "node:path";
@@ -21,7 +22,7 @@ import { fileURLToPath } from "node:url";
 
 const WORKSPACE_GROUPS = ["packages", "services"];
 const SOURCE_EXT = /\.(ts|mts|cts)$/;
-const TEST_FILE = /\.test\.(ts|mts|cts)$/;
+const TEST_FILE = /\.test(-helpers)?\.(ts|mts|cts)$/;
 const INFRA_PACKAGES = new Set(["bullmq", "ioredis", "pg", "@electric-sql/pglite", "drizzle-orm", "undici", "pino"]);
 const INFRA_BUILTINS = new Set(["http", "https", "net", "dns", "tls", "child_process", "http2", "dgram"]);
 const BUILTINS = new Set(builtinModules.map((m) => m.replace(/^node:/, "")));

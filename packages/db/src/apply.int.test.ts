@@ -3,12 +3,10 @@
  * record_story): idempotency, optimistic concurrency, rivals seen after waiting for a lock, and
  * the same rows on PostgreSQL and on embedded PGlite.
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnalyzedItem, InitiativeState } from "@radar/core";
+import type { AnalyzedItem } from "@radar/core";
 import { createTestDatabase, type TestDatabase } from "@radar/test-support";
 import { asc, sql } from "drizzle-orm";
 import {
@@ -28,40 +26,11 @@ import {
   type InitiativeRow,
   type Store,
 } from "./index.js";
+import { storeBackends, wltItem, wltState } from "./store-fixtures.test-helpers.js";
 
-const item = (ordinal: number): AnalyzedItem => ({
-  ordinal,
-  heading: null,
-  section: null,
-  text: `story ${ordinal}`,
-  kind: "initiative",
-  orgs: [{ name: "West London NHS Trust", code: "RKL", kind: "trust" }],
-  region: "London",
-  icb: "West and North London",
-  themes: [],
-  money: [],
-  periods: [],
-  suppliers: [],
-  programmes: [],
-  figures: [],
-  status: "planned",
-  reasons: [],
-});
+const item = (ordinal: number): AnalyzedItem => wltItem(ordinal);
 
-const state = (title: string, status: InitiativeState["status"] = "planned"): InitiativeState => ({
-  title,
-  orgs: ["RKL"],
-  orgNames: ["West London NHS Trust"],
-  region: "London",
-  icb: "West and North London",
-  themes: ["strategy-funding"],
-  status,
-  money: [],
-  periods: [],
-  suppliers: [],
-  programmes: [],
-  facts: [],
-});
+const state = wltState;
 
 const minOf = (a: number[], b: number[]) => a.map((x, i) => Math.min(x, b[i] ?? x));
 
@@ -167,24 +136,7 @@ function interleaved(db: Db, before: () => Promise<unknown>, nth: number): Db {
   });
 }
 
-const backends: Array<[string, () => Promise<{ store: Store; done: () => Promise<void> }>]> = [
-  [
-    "postgres",
-    async () => {
-      const tdb: TestDatabase = await createTestDatabase();
-      const store = await openStore({ databaseUrl: tdb.url, dataDir: os.tmpdir() });
-      return { store, done: async () => (await store.close(), await tdb.drop()) };
-    },
-  ],
-  [
-    "pglite",
-    async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radar-apply-"));
-      const store = await openStore({ databaseUrl: null, dataDir: dir });
-      return { store, done: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })) };
-    },
-  ],
-];
+const backends = storeBackends;
 
 const dumps = new Map<string, Awaited<ReturnType<typeof dump>>>();
 

@@ -2,32 +2,12 @@
  * The resolve look-up (loadCandidates): bounded reads of busy keys, most recently reported first;
  * members as stored profiles when current, else as their stories; the database clock.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnalyzedItem, InitiativeState } from "@radar/core";
-import { createTestDatabase } from "@radar/test-support";
-import { applyStory, ensureArticle, loadCandidates, openStore, replaceItems, storeFetchedPage, type ApplyInput, type Store } from "./index.js";
+import { applyStory, ensureArticle, loadCandidates, replaceItems, storeFetchedPage, type ApplyInput, type Store } from "./index.js";
+import { storeBackends, wltItem } from "./store-fixtures.test-helpers.js";
 
-const item = (ordinal: number): AnalyzedItem => ({
-  ordinal,
-  heading: null,
-  section: null,
-  text: `story ${ordinal}`,
-  kind: "initiative",
-  orgs: [],
-  region: null,
-  icb: null,
-  themes: [],
-  money: [],
-  periods: [],
-  suppliers: [],
-  programmes: [],
-  figures: [],
-  status: null,
-  reasons: [],
-});
+const item = (ordinal: number): AnalyzedItem => wltItem(ordinal, { orgs: [], region: null, icb: null, status: null });
 
 const state = (title: string): InitiativeState => ({ title, orgs: ["BUSY"], orgNames: ["Busy Trust"], region: null, icb: null, themes: [], status: null, money: [], periods: [], suppliers: [], programmes: [], facts: [] });
 
@@ -55,24 +35,7 @@ function create(itemId: string, id: string, day: number, keys: string[], bands: 
   };
 }
 
-const backends: Array<[string, () => Promise<{ store: Store; done: () => Promise<void> }>]> = [
-  [
-    "postgres",
-    async () => {
-      const tdb = await createTestDatabase();
-      const store = await openStore({ databaseUrl: tdb.url, dataDir: os.tmpdir() });
-      return { store, done: async () => (await store.close(), await tdb.drop()) };
-    },
-  ],
-  [
-    "pglite",
-    async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radar-cands-"));
-      const store = await openStore({ databaseUrl: null, dataDir: dir });
-      return { store, done: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })) };
-    },
-  ],
-];
+const backends = storeBackends;
 
 describe.each(backends)("candidate look-up on %s", (_name, open) => {
   let store: Store;

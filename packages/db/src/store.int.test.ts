@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnalyzedItem, InitiativeState } from "@radar/core";
+import type { AnalyzedItem } from "@radar/core";
 import { createTestDatabase, type TestDatabase } from "@radar/test-support";
 import { sql } from "drizzle-orm";
 import {
@@ -17,40 +17,11 @@ import {
   type ApplyInput,
   type Store,
 } from "./index.js";
+import { storeBackends, wltItem, wltState } from "./store-fixtures.test-helpers.js";
 
-const item = (ordinal: number, text: string): AnalyzedItem => ({
-  ordinal,
-  heading: null,
-  section: null,
-  text,
-  kind: "initiative",
-  orgs: [{ name: "West London NHS Trust", code: "RKL", kind: "trust" }],
-  region: "London",
-  icb: "West and North London",
-  themes: [],
-  money: [],
-  periods: [],
-  suppliers: [],
-  programmes: [],
-  figures: [],
-  status: "planned",
-  reasons: [],
-});
+const item = (ordinal: number, text: string): AnalyzedItem => wltItem(ordinal, { text });
 
-const state = (title: string, status: InitiativeState["status"] = "planned"): InitiativeState => ({
-  title,
-  orgs: ["RKL"],
-  orgNames: ["West London NHS Trust"],
-  region: "London",
-  icb: "West and North London",
-  themes: ["strategy-funding"],
-  status,
-  money: [],
-  periods: [],
-  suppliers: [],
-  programmes: [],
-  facts: [],
-});
+const state = wltState;
 
 function newInput(itemId: string, id: string, seen: string[] = []): ApplyInput {
   return {
@@ -76,24 +47,7 @@ async function seedArticle(store: Store, url: string, n: number) {
   return replaceItems(store.db, id, "v1", Array.from({ length: n }, (_, i) => item(i, `story ${i} of ${url}`)));
 }
 
-const backends: Array<[string, () => Promise<{ store: Store; done: () => Promise<void> }>]> = [
-  [
-    "postgres",
-    async () => {
-      const tdb: TestDatabase = await createTestDatabase();
-      const store = await openStore({ databaseUrl: tdb.url, dataDir: os.tmpdir() });
-      return { store, done: async () => (await store.close(), await tdb.drop()) };
-    },
-  ],
-  [
-    "pglite",
-    async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "radar-pglite-"));
-      const store = await openStore({ databaseUrl: null, dataDir: dir });
-      return { store, done: async () => (await store.close(), fs.rmSync(dir, { recursive: true, force: true })) };
-    },
-  ],
-];
+const backends = storeBackends;
 
 describe.each(backends)("store on %s", (_name, open) => {
   let store: Store;
