@@ -1,7 +1,8 @@
 import type { InitiativeWrite, StoredStory } from "@radar/db";
 import { replayStories, type Story } from "@radar/resolve";
 
-export const asStory = (s: StoredStory): Story => ({
+/** A stored story (a member or a mention's story) as the pure functions take it. */
+export const asStory = (s: Omit<StoredStory, "itemId">): Story => ({
   item: s.item,
   articleTitle: s.articleTitle,
   publishedAt: s.publishedAt,

@@ -50,10 +50,10 @@ export interface Resolution {
   resolvedAt: Date;
 }
 
-/** A member as scoring sees it: its stored profile when current, else the story itself. */
+/** A member as scoring sees it: its stored profile (the look-up returns only current ones), else the story itself. */
 function memberStory(m: CandidateMember): Story | null {
-  if (m.profile && m.profile.v === PROFILE_FORMAT) return storyFromProfile(m.profile as unknown as StoryProfile);
-  return m.story ? asStory({ itemId: "", ...m.story }) : null;
+  if (m.profile) return storyFromProfile(m.profile as unknown as StoryProfile);
+  return m.story ? asStory(m.story) : null;
 }
 
 /**

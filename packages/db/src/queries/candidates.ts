@@ -6,13 +6,10 @@ import { preparedRows } from "./prepared.js";
 
 export type InitiativeRow = typeof initiatives.$inferSelect;
 
-export interface CandidateKeys {
+export interface CandidateQuery {
   bandKeys: string[];
   /** Organisation and distinctive-name keys ("org:RKL", "money:29000000", …). */
   keys: string[];
-}
-
-export interface CandidateQuery extends CandidateKeys {
   limit: number;
   /** Initiatives created within IN_FLIGHT_MARGIN_MS (database clock) always take part; see below. */
   includeRecent?: boolean;

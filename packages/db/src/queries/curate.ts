@@ -9,8 +9,10 @@ import { initiatives } from "../schema/initiatives.js";
 import { items } from "../schema/items.js";
 import { mentions } from "../schema/mentions.js";
 import { pins } from "../schema/pins.js";
-import { initiativeColumns, type InitiativeWrite } from "./apply.js";
-import { textArray } from "./sql-arrays.js";
+import { initiativeColumns, type InitiativeWrite } from "./apply-model.js";
+
+/** A text[] literal of bound parameters (node-postgres and PGlite alike). */
+const textArray = (xs: string[]) => sql`array[${xs.length ? sql.join(xs.map((x) => sql`${x}`), sql`, `) : sql``}]::text[]`;
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
