@@ -1,4 +1,5 @@
 import { permanent, type InitiativeState } from "@radar/core";
+import { attached } from "./attached.js";
 import { initialState } from "./diff.js";
 import { stateWords, type StateWords } from "./memo.js";
 import { isProfile, profileOfView, viewOfProfile, type StoryProfile } from "./profile.js";
@@ -33,7 +34,7 @@ const EPOCH = "1970-01-01T00:00:00.000Z";
 // is viewed once per object. There is no cache by content: members come back from the store as
 // profiles, and a cache holding thousands of views (sets of words) made every garbage collection
 // of a long-running worker slower, which showed in resolve's tail latency.
-const byObject = new WeakMap<Story, { th: string; view: StoryView }>();
+const byObject = attached<Story, { th: string; view: StoryView }>("radar.storyView");
 
 /** The thresholds initialState reads: a view is reused only where it would be rebuilt identically. */
 export const fingerprint = (t: Thresholds) => `${t.minFactWords},${t.factNovelty},${t.maxFactsPerDiff},${t.maxFacts},${t.minThemeScore}`;

@@ -1,4 +1,5 @@
 import type { InitiativeState } from "@radar/core";
+import { attached } from "./attached.js";
 import { contentSet, nameKey, programmePhrases } from "./text.js";
 
 export interface StateWords {
@@ -17,7 +18,7 @@ export const keyed = (xs: string[]): Map<string, string> => new Map(xs.map((x) =
 
 // States are immutable values: memoising their word sets by identity is safe, and it saves
 // re-tokenising every fact for every story scored against the same candidate.
-const cache = new WeakMap<InitiativeState, StateWords>();
+const cache = attached<InitiativeState, StateWords>("radar.stateWords");
 
 // Fact sentences come back from the store on every decision about their initiative; their word
 // sets are memoised by text (bounded), so a worker tokenises each fact once, not once per story.

@@ -46,7 +46,7 @@ export interface CandidateRow {
   members: CandidateMember[];
 }
 
-// One statement: the function radar_candidates (migration 0007, which holds the SQL), called as a
+// One statement: the function radar_candidates (migrations 0007 and 0008 hold its SQL; the latest wins), called as a
 // prepared statement. Every key and band is read as a short index range: at most perKey rows each,
 // the most recently reported first (initiative_keys_recent_idx), so a trust with thousands of
 // initiatives costs what a small one does. Keys count double (a shared organisation or programme
