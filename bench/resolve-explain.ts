@@ -3,7 +3,7 @@
  * from pg_proc, its parameters bound), since EXPLAIN of the function call shows only the call.
  */
 import type pg from "pg";
-import { candidateParams } from "@radar/db";
+import { CANDIDATES_SQL, candidateParams } from "@radar/db";
 import { PROFILE_FORMAT, indexKeys, type Story } from "@radar/resolve";
 import { CANDIDATES_PER_KEY, CANDIDATES_WITH_STATE, CANDIDATE_LIMIT, MEMBERS_PER_CANDIDATE } from "../services/resolve/src/resolution.js";
 
@@ -24,4 +24,20 @@ export async function explainCandidates(pool: pg.Pool, story: Story): Promise<st
     ...res.rows.map((r) => r["QUERY PLAN"] as string),
     `-- rows per key (each read at most ${CANDIDATES_PER_KEY}): ${sizes.rows.map((r) => `${r.key}=${r.n}`).join(", ")}`,
   ].join("\n");
+}
+
+/**
+ * Execution time of the look-up inside PostgreSQL (EXPLAIN ANALYZE of the function call, so the
+ * same generic plan the worker runs), for stories the store has not seen: what resolve's latency
+ * would be with no client, network or JavaScript at all.
+ */
+export async function serverLookupTimes(pool: pg.Pool, stories: Story[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const story of stories) {
+    const k = indexKeys(story);
+    const params = candidateParams({ keys: [...k.orgKeys, ...k.nameKeys], bandKeys: k.bandKeys, limit: CANDIDATE_LIMIT, perKey: CANDIDATES_PER_KEY, membersPer: MEMBERS_PER_CANDIDATE, profileFormat: PROFILE_FORMAT, includeRecent: true, itemId: "bench", withState: CANDIDATES_WITH_STATE });
+    const res = await pool.query(`explain (analyze, format json) ${CANDIDATES_SQL}`, params);
+    out.push((res.rows[0]["QUERY PLAN"] as Array<{ "Execution Time": number }>)[0]!["Execution Time"]);
+  }
+  return out;
 }
