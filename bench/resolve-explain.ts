@@ -4,23 +4,23 @@
  */
 import type pg from "pg";
 import { CANDIDATES_SQL, candidateParams } from "@radar/db";
-import { PROFILE_FORMAT, indexKeys, type Story } from "@radar/resolve";
-import { CANDIDATES_PER_KEY, CANDIDATES_WITH_STATE, CANDIDATE_LIMIT, MEMBERS_PER_CANDIDATE } from "../services/resolve/src/resolution.js";
+import type { Story } from "@radar/resolve";
+import { CANDIDATES_PER_KEY, candidateQuery } from "../services/resolve/src/resolution.js";
 
 const PARAMS = ["p_keys", "p_bands", "p_per_key", "p_limit", "p_recent", "p_profile", "p_members", "p_item", "p_states"];
 const TYPES = ["text[]", "text[]", "int", "int", "boolean", "text", "int", "text", "int"];
 
 export async function explainCandidates(pool: pg.Pool, story: Story): Promise<string> {
-  const k = indexKeys(story);
-  const keys = [...k.orgKeys, ...k.nameKeys];
-  const params = candidateParams({ keys, bandKeys: k.bandKeys, limit: CANDIDATE_LIMIT, perKey: CANDIDATES_PER_KEY, membersPer: MEMBERS_PER_CANDIDATE, profileFormat: PROFILE_FORMAT, includeRecent: true, itemId: "bench", withState: CANDIDATES_WITH_STATE });
+  const q = candidateQuery(story, "bench");
+  const keys = q.keys;
+  const params = candidateParams(q);
   const src = (await pool.query(`select prosrc from pg_proc where proname = 'radar_candidates'`)).rows[0]?.prosrc as string;
   let query = src.slice(src.indexOf("RETURN QUERY") + "RETURN QUERY".length, src.lastIndexOf(";"));
   PARAMS.forEach((p, i) => (query = query.replace(new RegExp(`\\b${p}\\b`, "g"), `$${i + 1}::${TYPES[i]}`)));
   const res = await pool.query(`explain (analyze, buffers) ${query}`, params);
   const sizes = await pool.query(`select key, count(*)::int as n from initiative_keys where key = any($1) group by key order by n desc`, [keys]);
   return [
-    `-- candidates (${keys.length} keys, ${k.bandKeys.length} bands)`,
+    `-- candidates (${keys.length} keys, ${q.bandKeys.length} bands)`,
     ...res.rows.map((r) => r["QUERY PLAN"] as string),
     `-- rows per key (each read at most ${CANDIDATES_PER_KEY}): ${sizes.rows.map((r) => `${r.key}=${r.n}`).join(", ")}`,
   ].join("\n");
@@ -34,9 +34,7 @@ export async function explainCandidates(pool: pg.Pool, story: Story): Promise<st
 export async function serverLookupTimes(pool: pg.Pool, stories: Story[]): Promise<number[]> {
   const out: number[] = [];
   for (const story of stories) {
-    const k = indexKeys(story);
-    const params = candidateParams({ keys: [...k.orgKeys, ...k.nameKeys], bandKeys: k.bandKeys, limit: CANDIDATE_LIMIT, perKey: CANDIDATES_PER_KEY, membersPer: MEMBERS_PER_CANDIDATE, profileFormat: PROFILE_FORMAT, includeRecent: true, itemId: "bench", withState: CANDIDATES_WITH_STATE });
-    const res = await pool.query(`explain (analyze, format json) ${CANDIDATES_SQL}`, params);
+    const res = await pool.query(`explain (analyze, format json) ${CANDIDATES_SQL}`, candidateParams(candidateQuery(story, "bench")));
     out.push((res.rows[0]["QUERY PLAN"] as Array<{ "Execution Time": number }>)[0]!["Execution Time"]);
   }
   return out;

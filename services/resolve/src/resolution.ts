@@ -1,5 +1,5 @@
 import { timeOrderedId, transient, type Decision } from "@radar/core";
-import { currentState, getInitiative, loadCandidates, pinnedInitiative, type ApplyInput, type CandidateMember, type Db } from "@radar/db";
+import { currentState, getInitiative, loadCandidates, pinnedInitiative, type ApplyInput, type CandidateMember, type CandidateQuery, type Db } from "@radar/db";
 import {
   PROFILE_FORMAT,
   applyDiff,
@@ -56,14 +56,10 @@ function memberStory(m: CandidateMember): Story | null {
   return m.story ? asStory(m.story) : null;
 }
 
-/**
- * The read side of resolution: one statement brings the candidates, their member stories, the
- * database clock (the watermark apply checks rivals against) and whether an operator pinned the
- * story; then the pure ranking, and the chosen initiative's current state for the diff.
- */
-export async function resolveStory(db: Db, itemId: string, story: Story): Promise<Resolution> {
+/** The look-up resolve makes for a story (exported for the benchmark's EXPLAIN and timings). */
+export function candidateQuery(story: Story, itemId: string): CandidateQuery {
   const keys = indexKeys(story);
-  const query = {
+  return {
     bandKeys: keys.bandKeys,
     keys: [...keys.orgKeys, ...keys.nameKeys],
     limit: CANDIDATE_LIMIT,
@@ -74,6 +70,15 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
     itemId,
     withState: CANDIDATES_WITH_STATE,
   };
+}
+
+/**
+ * The read side of resolution: one statement brings the candidates, their member stories, the
+ * database clock (the watermark apply checks rivals against) and whether an operator pinned the
+ * story; then the pure ranking, and the chosen initiative's current state for the diff.
+ */
+export async function resolveStory(db: Db, itemId: string, story: Story): Promise<Resolution> {
+  const query = candidateQuery(story, itemId);
   for (let attempt = 1; ; attempt++) {
     const found = await loadCandidates(db, query);
     const pinned = found.pinned ? await pinnedDecision(db, itemId, story) : null;
