@@ -101,4 +101,19 @@ describe.each(backends)("candidate look-up on %s", (_name, open) => {
     expect(r.candidates).toEqual([]);
     expect(r.now).toBeInstanceOf(Date);
   });
+
+  it("keeps the rows it reads narrow: profiles in line, MinHashes out of line (migration 0009)", async () => {
+    // A mention's profile read through a TOAST pointer costs an index probe and a page of the TOAST
+    // table per member; its MinHash and the initiative's are never read by the look-up.
+    const res = await store.db.execute(
+      "select c.relname || '.' || a.attname as col, a.attstorage as storage from pg_attribute a join pg_class c on c.oid = a.attrelid " +
+        "where (c.relname, a.attname) in (('mentions', 'profile'), ('mentions', 'minhash'), ('initiatives', 'minhash'), ('initiatives', 'state')) order by 1",
+    );
+    expect(res.rows).toEqual([
+      { col: "initiatives.minhash", storage: "e" },
+      { col: "initiatives.state", storage: "x" },
+      { col: "mentions.minhash", storage: "e" },
+      { col: "mentions.profile", storage: "m" },
+    ]);
+  });
 });
