@@ -6,7 +6,7 @@
 import pg from "pg";
 import type { Decision } from "@radar/core";
 import { applyStory, openStore, type ApplyOutcome, type Store } from "@radar/db";
-import { decide, indexKeys, type Story } from "@radar/resolve";
+import { decide, indexKeys, type Story, type StoryProfile } from "@radar/resolve";
 import { applyInput, resolveStory } from "../services/resolve/src/resolution.js";
 import { createTestDatabase } from "@radar/test-support";
 import { toCandidate } from "../services/resolve/src/story.js";
@@ -43,6 +43,8 @@ interface Resolved extends Fresh {
   decision: Decision;
   seen: string[];
   resolvedAt: Date;
+  /** Handed to apply in its job, as the resolve worker does. */
+  profile: StoryProfile;
   ms: number;
   candidates: number;
 }
@@ -55,14 +57,18 @@ interface Resolved extends Fresh {
 async function resolveOne(store: Store, f: Fresh): Promise<Resolved> {
   const story = structuredClone(f.story);
   const t0 = performance.now();
-  const { decision, seen, resolvedAt } = await resolveStory(store.db, f.itemId, story);
+  const { decision, seen, resolvedAt, profile } = await resolveStory(store.db, f.itemId, story);
   const ms = performance.now() - t0;
-  return { ...f, decision, seen, resolvedAt, ms, candidates: seen.length };
+  return { ...f, decision, seen, resolvedAt, profile, ms, candidates: seen.length };
 }
 
-/** What the apply worker does, minus loadStory (two primary-key reads). */
+/**
+ * What the apply worker does, minus loadStory (two primary-key reads): the profile comes as it does
+ * through the queue (JSON); the story object is one resolve never saw (it resolved a copy).
+ */
 function applyOne(store: Store, r: Resolved): Promise<ApplyOutcome> {
-  return applyStory(store.db, applyInput(r.itemId, r.story, { decision: r.decision, seen: r.seen, resolvedAt: r.resolvedAt, silent: false }));
+  const profile = JSON.parse(JSON.stringify(r.profile)) as unknown;
+  return applyStory(store.db, applyInput(r.itemId, r.story, { decision: r.decision, seen: r.seen, resolvedAt: r.resolvedAt, silent: false, profile }));
 }
 
 function count<T>(xs: T[], key: (x: T) => string): string {

@@ -44,6 +44,12 @@ export const ApplyJobSchema = z.object({
   resolvedAt: z.string().datetime({ offset: true }).nullable().default(null),
   backfill: z.boolean().default(false),
   round: z.number().int().nonnegative().default(0),
+  /**
+   * The story's scoring profile as resolve made it (StoryProfile in @radar/resolve): apply keeps it
+   * with the mention without tokenising the story again. Optional: without it, or in another
+   * format, apply makes its own.
+   */
+  profile: z.record(z.string(), z.unknown()).optional(),
 });
 export type ApplyJob = z.infer<typeof ApplyJobSchema>;
 

@@ -9,5 +9,5 @@ export { diff, initialState, isStatusMove, newFacts } from "./diff.js";
 export { applyDiff, emptyState, orgKey, orgLabel, parseOrgLabel, storyText, storyTitle } from "./state.js";
 export { storySignature } from "./story-signature.js";
 export { replayStories, type Replayed } from "./replay.js";
-export { foundingState, storyProfile } from "./members.js";
-export { PROFILE_FORMAT, storyFromProfile, type StoryProfile } from "./profile.js";
+export { currentProfile, foundingState, storyProfile } from "./members.js";
+export { PROFILE_FORMAT, profileMinhash, storyFromProfile, type StoryProfile } from "./profile.js";

@@ -57,6 +57,16 @@ export function foundingState(story: Story): InitiativeState {
   return story.profile === undefined ? storyView(story).asCandidate.state : initialState(story);
 }
 
+/**
+ * A profile handed over from another process (resolve → apply, through the queue), if it is one
+ * this code would have made with the default thresholds; null otherwise (absent, another format,
+ * malformed), and the caller makes its own.
+ */
+export function currentProfile(x: unknown): StoryProfile | null {
+  if (!isProfile(x, fingerprint(DEFAULT_THRESHOLDS))) return null;
+  return typeof x.minhash === "string" && Array.isArray(x.keys) && x.keys.every((k) => typeof k === "string") ? x : null;
+}
+
 /** What scoring needs of a story, as JSON to keep with its mention (see StoryProfile). */
 export function storyProfile(story: Story, opts: Partial<Thresholds> = {}): StoryProfile {
   const t = { ...DEFAULT_THRESHOLDS, ...opts };

@@ -160,6 +160,12 @@ export function viewOfProfile(p: StoryProfile): StoryView {
   };
 }
 
+/** The story's MinHash as stored in its profile (100 unsigned 32-bit slots). */
+export function profileMinhash(p: StoryProfile): number[] {
+  const bytes = Buffer.from(p.minhash, "base64");
+  return Array.from(new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+}
+
 export function isProfile(x: unknown, th: string): x is StoryProfile {
   const p = x as Partial<StoryProfile> | null | undefined;
   return !!p && p.v === PROFILE_FORMAT && p.th === th;

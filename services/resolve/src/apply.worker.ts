@@ -13,10 +13,10 @@ const MAX_ROUNDS = 8;
 export function startApplyWorker(rt: Runtime): Worker {
   return createWorker(
     QUEUES.apply,
-    async ({ itemId, decision, seen, resolvedAt, backfill, round }, { log }) => {
+    async ({ itemId, decision, seen, resolvedAt, backfill, round, profile }, { log }) => {
       const loaded = await loadStory(rt.db, itemId);
       if (!loaded) throw permanent("item-missing", `item ${itemId} is not in the store`);
-      const input = applyInput(itemId, loaded.story, { decision, seen, resolvedAt: resolvedAt ? new Date(resolvedAt) : null, silent: backfill });
+      const input = applyInput(itemId, loaded.story, { decision, seen, resolvedAt: resolvedAt ? new Date(resolvedAt) : null, silent: backfill, profile });
       const outcome = await applyStory(rt.db, input);
       if (outcome.kind === "conflict") {
         if (round + 1 >= MAX_ROUNDS) throw transient("apply-conflict", `gave up after ${MAX_ROUNDS} conflicts: ${outcome.reason}`);

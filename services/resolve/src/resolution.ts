@@ -3,11 +3,14 @@ import { currentState, getInitiative, loadCandidates, pinnedInitiative, type App
 import {
   PROFILE_FORMAT,
   applyDiff,
+  bandKeys,
+  currentProfile,
   decisionFor,
   diff,
   indexKeys,
   foundingState,
   mergeSignatures,
+  profileMinhash,
   rankCandidates,
   significant,
   storyFromProfile,
@@ -48,6 +51,12 @@ export interface Resolution {
   seen: string[];
   /** Database time of the read: only initiatives created later can be rivals at apply. */
   resolvedAt: Date;
+  /**
+   * What scoring needs of the story, for apply to keep with its mention. Made here from the view
+   * ranking already built (no second tokenising and signing in the apply worker, which loads the
+   * story afresh), and handed over in the apply job.
+   */
+  profile: StoryProfile;
 }
 
 /** A member as scoring sees it: its stored profile (the look-up returns only current ones), else the story itself. */
@@ -82,7 +91,7 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
   for (let attempt = 1; ; attempt++) {
     const found = await loadCandidates(db, query);
     const pinned = found.pinned ? await pinnedDecision(db, itemId, story) : null;
-    if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now };
+    if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now, profile: storyProfile(story) };
     // Each candidate carries its member stories: a story joins an initiative when it matches any of
     // them (single linkage), which makes grouping independent of arrival order.
     const ranking = rankCandidates(
@@ -100,7 +109,7 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
     const current = !best ? null : best.state ? { state: best.state, version: best.version } : await currentState(db, best.id);
     if (ranking.best && !current && attempt < 3) continue; // merged away meanwhile: look again
     if (ranking.best && !current) throw transient("resolve.candidate-vanished", `initiative ${ranking.best.id} was merged or removed while resolving`);
-    return { decision: decisionFor(story, ranking, current), seen: found.candidates.map((r) => r.id), resolvedAt: found.now };
+    return { decision: decisionFor(story, ranking, current), seen: found.candidates.map((r) => r.id), resolvedAt: found.now, profile: storyProfile(story) };
   }
 }
 
@@ -114,9 +123,24 @@ async function pinnedDecision(db: Db, itemId: string, story: Story): Promise<Dec
   return { action: news ? "update" : "duplicate", initiativeId: row.id, baseVersion: row.version, score: 1, reasons: ["pinned to this initiative by an operator"], diff: news ? d : {}, alsoMatches: [] };
 }
 
-/** The write side: everything apply's transaction needs, computed from the story and the decision. */
-export function applyInput(itemId: string, story: Story, r: { decision: Decision; seen: string[]; resolvedAt: Date | null; silent: boolean }): ApplyInput {
+/** What apply is handed besides the story: the decision, what resolve saw, and the story's profile if resolve made one. */
+export interface Resolved {
+  decision: Decision;
+  seen: string[];
+  resolvedAt: Date | null;
+  silent: boolean;
+  /** Resolution.profile, as it came through the queue; ignored unless this code would have made it. */
+  profile?: unknown;
+}
+
+/**
+ * The write side: everything apply needs, computed from the story and the decision. With resolve's
+ * profile the story is neither tokenised nor signed again (its MinHash is in the profile).
+ */
+export function applyInput(itemId: string, loaded: Story, r: Resolved): ApplyInput {
   const { decision } = r;
+  const given = currentProfile(r.profile);
+  const story = given && loaded.minhash === undefined ? { ...loaded, minhash: profileMinhash(given) } : loaded;
   const keys = indexKeys(story);
   const sig = storySignature(story); // already computed by indexKeys for this story object
   const indexed = [...keys.orgKeys, ...keys.nameKeys];
@@ -135,7 +159,7 @@ export function applyInput(itemId: string, story: Story, r: { decision: Decision
     lockKeys: [...indexed, ...keys.bandKeys],
     alsoMatches: decision.alsoMatches,
     minhash: Array.from(sig.minhash),
-    profile: storyProfile(story),
+    profile: given ?? storyProfile(story),
     rebuild: rebuildFromStories,
     create: () => {
       const state = foundingState(story);
@@ -145,7 +169,19 @@ export function applyInput(itemId: string, story: Story, r: { decision: Decision
       const state = applyDiff(current.state, decision.diff);
       // mergeSignatures derives the bands of the merged MinHash itself.
       const merged = mergeSignatures({ minhash: current.minhash, bands: [] }, sig);
-      return { title: state.title, state, minhash: Array.from(merged.minhash), bandKeys: merged.bands, keys: indexed };
+      return { title: state.title, state, minhash: Array.from(merged.minhash), bandKeys: newBands(current.minhash, merged.bands), keys: indexed };
     },
   };
+}
+
+/**
+ * The merged signature's bands that the initiative is not yet filed under. Every write of an
+ * initiative's MinHash also files it under that MinHash's bands (and rewrites after merges and
+ * splits file it under their rebuilt signature's), so the bands of the MinHash read are already
+ * in the index: only the ones the merge changed are written (none for a duplicate: its MinHash is
+ * the initiative's), instead of probing the index for all of them.
+ */
+function newBands(current: number[], merged: string[]): string[] {
+  const filed = new Set(bandKeys(current));
+  return merged.filter((b) => !filed.has(b));
 }

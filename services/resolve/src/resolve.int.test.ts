@@ -7,6 +7,8 @@ import { openRuntime, type Runtime } from "@radar/runtime";
 import { silentLogger } from "@radar/log";
 import { TEST_REDIS_URL, waitFor } from "@radar/test-support";
 import { createTestRuntime, type TestRuntime } from "@radar/test-support/runtime";
+import { sql } from "drizzle-orm";
+import { bandKeys } from "@radar/resolve";
 import { startResolveService } from "./index.js";
 
 const STORY =
@@ -76,6 +78,12 @@ describe("resolve and apply with parallel workers", () => {
     const [one] = initiatives;
     expect(one!.mentions).toHaveLength(8);
     expect(one!.mentions.filter((m) => m.decision === "new")).toHaveLength(1);
+    // Updates file the initiative only under bands it was not filed under yet: it must still be
+    // filed under every band of the MinHash it holds now, or look-ups would miss it.
+    const [row] = (await t.rt.db.execute(sql`select minhash from initiatives where id = ${one!.id}`)).rows as Array<{ minhash: number[] }>;
+    const filed = (await t.rt.db.execute(sql`select band_key from signature_bands where initiative_id = ${one!.id}`)).rows.map((r) => (r as { band_key: string }).band_key);
+    expect(bandKeys(row!.minhash).length).toBe(20);
+    expect(filed).toEqual(expect.arrayContaining(bandKeys(row!.minhash)));
   });
 
   it("resolving a story again changes nothing (idempotent per story)", async () => {

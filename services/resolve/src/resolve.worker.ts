@@ -13,9 +13,9 @@ export function startResolveWorker(rt: Runtime): Worker {
       const loaded = await loadStory(rt.db, itemId);
       if (!loaded) throw permanent("item-missing", `item ${itemId} is not in the store (re-analysed since?)`);
       if (!isResolvable(loaded.item)) return { skipped: loaded.item.kind };
-      const { decision, seen, resolvedAt } = await resolveStory(rt.db, itemId, loaded.story);
+      const { decision, seen, resolvedAt, profile } = await resolveStory(rt.db, itemId, loaded.story);
       await rt.producers.apply.add(
-        { itemId, decision, seen, resolvedAt: resolvedAt.toISOString(), backfill, round },
+        { itemId, decision, seen, resolvedAt: resolvedAt.toISOString(), backfill, round, profile: profile as unknown as Record<string, unknown> },
         { jobId: jobId("apply", itemId, round) },
       );
       log.debug({ itemId, action: decision.action, score: decision.score, candidates: seen.length }, "story resolved");

@@ -28,7 +28,9 @@ export async function touchUnlocked(db: Db, input: ApplyInput): Promise<ApplyOut
   const type = duplicate ? "initiative.duplicate-seen" : "initiative.updated";
   const out = await call(db, "apply_known_story", {
     ...storyFields(input, id, version, title, type, w),
-    ...(duplicate ? { minhash: w?.minhash } : contentFields(w!)),
+    // A duplicate's MinHash is usually the initiative's own: left out, the row keeps it (and its
+    // out-of-line copy is not rewritten).
+    ...(duplicate ? { minhash: w && !sameSlots(w.minhash, current.minhash) ? w.minhash : undefined } : contentFields(w!)),
     initiativeId: id,
     baseVersion: current.version,
     rowVersion: read.rowVersion,
@@ -80,6 +82,10 @@ export async function bridgeUnlocked(db: Db, input: ApplyInput, from: string[], 
   });
   if (out.kind !== "applied") return null;
   return { kind: "applied", initiativeId: id, version: out.version!, action: duplicate ? "duplicate" : "update" };
+}
+
+function sameSlots(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 interface RawRow {
