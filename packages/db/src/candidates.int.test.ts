@@ -105,10 +105,10 @@ describe.each(backends)("candidate look-up on %s", (_name, open) => {
   it("keeps the rows it reads narrow: profiles in line, MinHashes out of line (migration 0009)", async () => {
     // A mention's profile read through a TOAST pointer costs an index probe and a page of the TOAST
     // table per member; its MinHash and the initiative's are never read by the look-up.
-    const res = await store.db.execute(
+    const res = (await store.db.execute(
       "select c.relname || '.' || a.attname as col, a.attstorage as storage from pg_attribute a join pg_class c on c.oid = a.attrelid " +
         "where (c.relname, a.attname) in (('mentions', 'profile'), ('mentions', 'minhash'), ('initiatives', 'minhash'), ('initiatives', 'state')) order by 1",
-    );
+    )) as unknown as { rows: Array<{ col: string; storage: string }> };
     expect(res.rows).toEqual([
       { col: "initiatives.minhash", storage: "e" },
       { col: "initiatives.state", storage: "x" },

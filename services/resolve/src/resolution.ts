@@ -88,10 +88,19 @@ export function candidateQuery(story: Story, itemId: string): CandidateQuery {
  */
 export async function resolveStory(db: Db, itemId: string, story: Story): Promise<Resolution> {
   const query = candidateQuery(story, itemId);
+  let profile: StoryProfile | null = null;
   for (let attempt = 1; ; attempt++) {
-    const found = await loadCandidates(db, query);
+    const lookup = loadCandidates(db, query);
+    if (!profile) {
+      // While PostgreSQL runs the look-up (about a millisecond), view the story: ranking needs its
+      // view (memoised on the object) and apply its profile. The pool sends the query on a later
+      // tick, so yield once first, or this work would run before the query leaves.
+      await new Promise<void>((r) => setImmediate(r));
+      profile = storyProfile(story);
+    }
+    const found = await lookup;
     const pinned = found.pinned ? await pinnedDecision(db, itemId, story) : null;
-    if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now, profile: storyProfile(story) };
+    if (pinned) return { decision: pinned, seen: [pinned.initiativeId!], resolvedAt: found.now, profile };
     // Each candidate carries its member stories: a story joins an initiative when it matches any of
     // them (single linkage), which makes grouping independent of arrival order.
     const ranking = rankCandidates(
@@ -109,7 +118,7 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
     const current = !best ? null : best.state ? { state: best.state, version: best.version } : await currentState(db, best.id);
     if (ranking.best && !current && attempt < 3) continue; // merged away meanwhile: look again
     if (ranking.best && !current) throw transient("resolve.candidate-vanished", `initiative ${ranking.best.id} was merged or removed while resolving`);
-    return { decision: decisionFor(story, ranking, current), seen: found.candidates.map((r) => r.id), resolvedAt: found.now, profile: storyProfile(story) };
+    return { decision: decisionFor(story, ranking, current), seen: found.candidates.map((r) => r.id), resolvedAt: found.now, profile };
   }
 }
 

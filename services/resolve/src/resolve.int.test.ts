@@ -80,8 +80,9 @@ describe("resolve and apply with parallel workers", () => {
     expect(one!.mentions.filter((m) => m.decision === "new")).toHaveLength(1);
     // Updates file the initiative only under bands it was not filed under yet: it must still be
     // filed under every band of the MinHash it holds now, or look-ups would miss it.
-    const [row] = (await t.rt.db.execute(sql`select minhash from initiatives where id = ${one!.id}`)).rows as Array<{ minhash: number[] }>;
-    const filed = (await t.rt.db.execute(sql`select band_key from signature_bands where initiative_id = ${one!.id}`)).rows.map((r) => (r as { band_key: string }).band_key);
+    const rows = async <T>(q: ReturnType<typeof sql>) => ((await t.rt.db.execute(q)) as unknown as { rows: T[] }).rows;
+    const [row] = await rows<{ minhash: number[] }>(sql`select minhash from initiatives where id = ${one!.id}`);
+    const filed = (await rows<{ band_key: string }>(sql`select band_key from signature_bands where initiative_id = ${one!.id}`)).map((r) => r.band_key);
     expect(bandKeys(row!.minhash).length).toBe(20);
     expect(filed).toEqual(expect.arrayContaining(bandKeys(row!.minhash)));
   });
