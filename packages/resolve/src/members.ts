@@ -64,7 +64,8 @@ export function foundingState(story: Story): InitiativeState {
  */
 export function currentProfile(x: unknown): StoryProfile | null {
   if (!isProfile(x, fingerprint(DEFAULT_THRESHOLDS))) return null;
-  return typeof x.minhash === "string" && Array.isArray(x.keys) && x.keys.every((k) => typeof k === "string") ? x : null;
+  const slots = typeof x.minhash === "string" ? Buffer.byteLength(x.minhash, "base64") / 4 : 0;
+  return slots === PERMUTATIONS && Array.isArray(x.keys) && x.keys.every((k) => typeof k === "string") ? x : null;
 }
 
 /** What scoring needs of a story, as JSON to keep with its mention (see StoryProfile). */

@@ -59,7 +59,7 @@ describe("applyInput with the profile resolve handed over", () => {
   it("ignores a profile of another format, or a malformed one, and makes its own", () => {
     const own = applyInput("item-1", structuredClone(FOLLOW_UP), { decision: decision("new", null), seen: [], resolvedAt: null, silent: false });
     const good = viaQueue(storyProfile(structuredClone(REPORT)));
-    for (const bad of [{ ...good, v: 0 }, { ...good, th: "other" }, { ...good, minhash: 42 }, { ...good, keys: [1] }, "profile", null]) {
+    for (const bad of [{ ...good, v: 0 }, { ...good, th: "other" }, { ...good, minhash: 42 }, { ...good, minhash: good.minhash.slice(0, 100) }, { ...good, keys: [1] }, "profile", null]) {
       const input = applyInput("item-1", structuredClone(FOLLOW_UP), { decision: decision("new", null), seen: [], resolvedAt: null, silent: false, profile: bad });
       expect(input.minhash).toEqual(own.minhash);
       expect(JSON.stringify(input.profile)).toEqual(JSON.stringify(own.profile));
