@@ -91,6 +91,9 @@ export async function resolveStory(db: Db, itemId: string, story: Story): Promis
   let profile: StoryProfile | null = null;
   for (let attempt = 1; ; attempt++) {
     const lookup = loadCandidates(db, query);
+    // Handled here too: a look-up that fails during the yield below must not count as an
+    // unhandled rejection (which ends the process); it still throws at `await lookup`.
+    lookup.catch(() => undefined);
     if (!profile) {
       // While PostgreSQL runs the look-up (about a millisecond), view the story: ranking needs its
       // view (memoised on the object) and apply its profile. The pool sends the query on a later
