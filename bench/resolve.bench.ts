@@ -6,11 +6,11 @@
 import pg from "pg";
 import type { Decision } from "@radar/core";
 import { applyStory, openStore, type ApplyOutcome, type Store } from "@radar/db";
-import { decide, indexKeys, type Story, type StoryProfile } from "@radar/resolve";
+import { decide, indexKeys, signature, storyText, type Story, type StoryProfile } from "@radar/resolve";
 import { applyInput, resolveStory } from "../services/resolve/src/resolution.js";
 import { createTestDatabase } from "@radar/test-support";
 import { toCandidate } from "../services/resolve/src/story.js";
-import { lanes, stats, timeAsync, upTo, type Bench, type Row } from "./bench-lib.js";
+import { lanes, stats, timeAsync, timeSync, upTo, type Bench, type Row } from "./bench-lib.js";
 import { sql } from "drizzle-orm";
 import { explainCandidates, serverLookupTimes } from "./resolve-explain.js";
 import { loadOrgs, makeStory } from "./resolve-data.js";
@@ -119,6 +119,16 @@ async function floorRows(store: Store): Promise<Row[]> {
   ];
 }
 
+/**
+ * A fixed piece of pure JavaScript (signing 500 story texts), timed just before the resolves: this
+ * VM's speed moves by more than most changes do, and this row tells a slow run from slow code.
+ */
+function cpuFloorRow(orgs: ReturnType<typeof loadOrgs>): Row {
+  const texts = Array.from({ length: 500 }, (_, k) => storyText(makeStory(8_000_000 + k, orgs)));
+  const runs = timeSync(() => texts.forEach((t) => signature(t)), 5, 2);
+  return { bench: "resolve", measure: "floor: sign 500 story texts (pure JavaScript, the box's speed), median", value: stats(runs).p50, unit: "ms" };
+}
+
 /** The bulk load, in a child process (see resolve-load-child.ts); its progress goes to stderr. */
 function loadInChild(url: string, count: number): Promise<{ seconds: number }> {
   const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
@@ -147,6 +157,7 @@ export const resolveBench: Bench = {
       log(`loaded ${COUNT} initiatives in ${load.seconds.toFixed(1)} s`);
       const fresh = freshStories(orgs);
       await insertItems(pool, fresh.map((f) => ({ itemId: f.itemId, text: f.story.item.text, url: `${f.story.source}#${f.itemId}`, item: f.story.item })));
+      const cpuFloor = cpuFloorRow(orgs);
       for (const f of freshStories(orgs).slice(0, 20)) await resolveOne(store, { ...f, story: makeStory(9_000_000 + Number(f.itemId.slice(11)), orgs) });
       const resolved: Resolved[] = [];
       for (const f of fresh) resolved.push(await resolveOne(store, f));
@@ -167,7 +178,7 @@ export const resolveBench: Bench = {
       rows.push({ bench: "resolve", measure: "  of which inside PostgreSQL: the look-up's execution p50 (EXPLAIN ANALYZE, 200 unseen stories)", value: server.p50, unit: "ms", note: `p95 ${server.p95.toFixed(2)} ms, p99 ${server.p99.toFixed(2)} ms` });
       const slowest = [...resolved].sort((a, b) => b.ms - a.ms)[Math.floor(resolved.length * 0.05)]!;
       log(await explainCandidates(pool, slowest.story));
-      rows.push(...(await floorRows(store)));
+      rows.push(...(await floorRows(store)), cpuFloor);
       const half = Math.floor(resolved.length / 2);
       for (const [label, set, n] of [["sequential, 1 connection", resolved.slice(0, half), 1], ["4 concurrent connections", resolved.slice(half), 4]] as const) {
         const run = await applyRun(store, [...set], n);
