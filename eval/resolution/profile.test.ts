@@ -3,7 +3,7 @@
  * story itself: every pair of labelled stories, both ways, same score, features and reasons.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { PROFILE_FORMAT, pairScore, storyFromProfile, storyProfile, type Story, type StoryProfile } from "@radar/resolve";
+import { PROFILE_FORMAT, currentProfile, pairScore, storyFromProfile, storyProfile, type Story, type StoryProfile } from "@radar/resolve";
 import { labelledSets } from "./datasets.js";
 
 let stories: Story[] = [];
@@ -29,6 +29,15 @@ describe("stored story profiles", () => {
     }
     // Most pairs share no key (null both ways); enough must share one for this to mean something.
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it("are taken as they come through the apply job, for every labelled story", () => {
+    // Apply falls back to profiling the story itself when a handed-over profile is refused, which
+    // would hide a check that refuses good ones: every real profile must pass it.
+    for (const s of stories) {
+      const handed = JSON.parse(JSON.stringify(storyProfile(structuredClone(s)))) as unknown;
+      expect(currentProfile(handed)).toEqual(handed);
+    }
   });
 
   it("carry their format, so a store holding an older one falls back to the story", () => {

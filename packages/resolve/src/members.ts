@@ -2,7 +2,7 @@ import { permanent, type InitiativeState } from "@radar/core";
 import { attached } from "./attached.js";
 import { initialState } from "./diff.js";
 import { stateWords, type StateWords } from "./memo.js";
-import { isProfile, profileOfView, viewOfProfile, type StoryProfile } from "./profile.js";
+import { isProfile, isWellFormedProfile, profileOfView, viewOfProfile, type StoryProfile } from "./profile.js";
 import { indexKeysWith } from "./keys.js";
 import { BANDS, EMPTY, PERMUTATIONS, ROWS } from "./minhash.js";
 import { storySignature } from "./story-signature.js";
@@ -65,7 +65,7 @@ export function foundingState(story: Story): InitiativeState {
 export function currentProfile(x: unknown): StoryProfile | null {
   if (!isProfile(x, fingerprint(DEFAULT_THRESHOLDS))) return null;
   const slots = typeof x.minhash === "string" ? Buffer.byteLength(x.minhash, "base64") / 4 : 0;
-  return slots === PERMUTATIONS && Array.isArray(x.keys) && x.keys.every((k) => typeof k === "string") ? x : null;
+  return slots === PERMUTATIONS && isWellFormedProfile(x) ? x : null;
 }
 
 /** What scoring needs of a story, as JSON to keep with its mention (see StoryProfile). */

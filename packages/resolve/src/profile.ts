@@ -166,6 +166,35 @@ export function profileMinhash(p: StoryProfile): number[] {
   return Array.from(new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
 }
 
+const isString = (x: unknown): x is string => typeof x === "string";
+const isStringOrNull = (x: unknown) => x === null || typeof x === "string";
+const isStrings = (x: unknown) => Array.isArray(x) && x.every(isString);
+const isIds = (x: unknown, vocab: number) => Array.isArray(x) && x.every((i) => Number.isInteger(i) && i >= 0 && i < vocab);
+const isPairs = (x: unknown) => Array.isArray(x) && x.every((p) => Array.isArray(p) && p.length === 2 && isString(p[0]) && isString(p[1]));
+const isNames = (x: unknown) => {
+  const n = x as Partial<NamesJson> | null;
+  return !!n && typeof n === "object" && isPairs(n.programmes) && isPairs(n.suppliers) && isPairs(n.periods);
+};
+const isMoney = (x: unknown) => Array.isArray(x) && x.every((m) => !!m && isString(m.text) && Number.isFinite(m.pounds));
+
+/**
+ * Whether a value that crossed a process boundary (the apply job) has every field viewOfProfile
+ * reads, of the right type, with word ids inside its vocabulary. A profile is stored with its
+ * mention and read back by every later look-up that meets it: a malformed one would break them all.
+ */
+export function isWellFormedProfile(x: StoryProfile): boolean {
+  const f = x.features as Partial<StoryProfile["features"]> | undefined;
+  const st = x.state as Partial<StoryProfile["state"]> | undefined;
+  if (!isStrings(x.words) || !Number.isInteger(x.textWords) || x.textWords < 0 || x.textWords > x.words.length) return false;
+  if (!isString(x.source) || !Number.isInteger(x.ordinal) || !isString(x.minhash) || !isStrings(x.keys)) return false;
+  const vocab = x.words.length;
+  if (!f || !isStrings(f.keys) || !isIds(f.title, vocab) || !isIds(f.orgWords, vocab) || !isStrings(f.themes) || !isNames(f.names)) return false;
+  if (!isMoney(f.money) || !isStringOrNull(f.region) || !isStringOrNull(f.publishedAt)) return false;
+  if (!st || !isStrings(st.orgs) || !isStringOrNull(st.region) || !isStrings(st.themes) || !isMoney(st.money) || !isString(st.firstSeen)) return false;
+  if (!Array.isArray(st.factSets) || !st.factSets.every((ids) => isIds(ids, vocab))) return false;
+  return (st.title === undefined || isIds(st.title, vocab)) && (st.orgWords === undefined || isIds(st.orgWords, vocab)) && (st.names === undefined || isNames(st.names));
+}
+
 export function isProfile(x: unknown, th: string): x is StoryProfile {
   const p = x as Partial<StoryProfile> | null | undefined;
   return !!p && p.v === PROFILE_FORMAT && p.th === th;

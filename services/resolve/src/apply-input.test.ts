@@ -59,7 +59,24 @@ describe("applyInput with the profile resolve handed over", () => {
   it("ignores a profile of another format, or a malformed one, and makes its own", () => {
     const own = applyInput("item-1", structuredClone(FOLLOW_UP), { decision: decision("new", null), seen: [], resolvedAt: null, silent: false });
     const good = viaQueue(storyProfile(structuredClone(REPORT)));
-    for (const bad of [{ ...good, v: 0 }, { ...good, th: "other" }, { ...good, minhash: 42 }, { ...good, minhash: good.minhash.slice(0, 100) }, { ...good, keys: [1] }, "profile", null]) {
+    const broken = [
+      { ...good, v: 0 },
+      { ...good, th: "other" },
+      { ...good, minhash: 42 },
+      { ...good, minhash: good.minhash.slice(0, 100) },
+      { ...good, keys: [1] },
+      { ...good, words: "epr" },
+      { ...good, textWords: good.words.length + 1 },
+      { ...good, features: { ...good.features, title: [good.words.length] } },
+      { ...good, features: { ...good.features, names: { programmes: [["epr"]], suppliers: [], periods: [] } } },
+      { ...good, features: { ...good.features, money: [{ text: "£1m" }] } },
+      { ...good, state: { ...good.state, factSets: [[0], [-1]] } },
+      { ...good, state: { ...good.state, firstSeen: null } },
+      { ...good, state: undefined },
+      "profile",
+      null,
+    ];
+    for (const bad of broken) {
       const input = applyInput("item-1", structuredClone(FOLLOW_UP), { decision: decision("new", null), seen: [], resolvedAt: null, silent: false, profile: bad });
       expect(input.minhash).toEqual(own.minhash);
       expect(JSON.stringify(input.profile)).toEqual(JSON.stringify(own.profile));
