@@ -6,10 +6,9 @@
 import pg from "pg";
 import type { Decision } from "@radar/core";
 import { applyStory, openStore, type ApplyOutcome, type Store } from "@radar/db";
-import { decide, indexKeys, signature, storyText, type Story, type StoryProfile } from "@radar/resolve";
+import { signature, storyText, type Story, type StoryProfile } from "@radar/resolve";
 import { applyInput, resolveStory } from "../services/resolve/src/resolution.js";
 import { createTestDatabase } from "@radar/test-support";
-import { toCandidate } from "../services/resolve/src/story.js";
 import { lanes, stats, timeAsync, timeSync, upTo, type Bench, type Row } from "./bench-lib.js";
 import { sql } from "drizzle-orm";
 import { explainCandidates, serverLookupTimes } from "./resolve-explain.js";

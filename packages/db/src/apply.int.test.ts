@@ -26,7 +26,7 @@ import {
   type InitiativeRow,
   type Store,
 } from "./index.js";
-import { storeBackends, wltItem, wltState } from "./store-fixtures.test-helpers.js";
+import { newStoryInput, storeBackends, wltItem, wltState } from "./store-fixtures.test-helpers.js";
 
 const item = (ordinal: number): AnalyzedItem => wltItem(ordinal);
 
@@ -35,24 +35,13 @@ const state = wltState;
 const minOf = (a: number[], b: number[]) => a.map((x, i) => Math.min(x, b[i] ?? x));
 
 function newInput(itemId: string, id: string, o: Partial<ApplyInput> = {}): ApplyInput {
-  return {
-    itemId,
-    action: "new",
-    initiativeId: null,
-    baseVersion: null,
-    score: 0,
-    reasons: ["no candidate"],
-    diff: {},
-    seen: [],
-    silent: false,
-    resolvedAt: null,
-    seenAt: new Date("2025-06-01T00:00:00Z"),
+  return newStoryInput(itemId, {
     lockKeys: ["org:RKL", "prog:epr", "b0:aa", "b1:bb"],
     minhash: [5, 6, 7],
     profile: { v: 1, words: ["epr", "go-live"] },
     create: () => ({ id, title: "WLT EPR", state: state("WLT EPR"), minhash: [5, 6, 7], bandKeys: ["b0:aa", "b1:bb"], keys: ["org:RKL", "prog:epr"] }),
     ...o,
-  };
+  });
 }
 
 /** An update (or, with action "duplicate", a duplicate) of `id` computed against `baseVersion`. */

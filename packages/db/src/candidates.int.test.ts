@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnalyzedItem, InitiativeState } from "@radar/core";
 import { applyStory, ensureArticle, loadCandidates, replaceItems, storeFetchedPage, type ApplyInput, type Store } from "./index.js";
-import { storeBackends, wltItem } from "./store-fixtures.test-helpers.js";
+import { newStoryInput, storeBackends, wltItem } from "./store-fixtures.test-helpers.js";
 
 const item = (ordinal: number): AnalyzedItem => wltItem(ordinal, { orgs: [], region: null, icb: null, status: null });
 
@@ -17,22 +17,14 @@ const created: string[] = [];
 function create(itemId: string, id: string, day: number, keys: string[], bands: string[], profile?: object): ApplyInput {
   const seen = [...created];
   created.push(id);
-  return {
-    itemId,
-    action: "new",
-    initiativeId: null,
-    baseVersion: null,
-    score: 0,
+  return newStoryInput(itemId, {
     reasons: [],
-    diff: {},
     seen,
-    silent: false,
-    resolvedAt: null,
     seenAt: new Date(Date.UTC(2025, 0, 1 + day)),
     lockKeys: keys,
     ...(profile ? { profile } : {}),
     create: () => ({ id, title: id, state: state(id), minhash: [1, 2, 3], bandKeys: bands, keys }),
-  };
+  });
 }
 
 const backends = storeBackends;

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AnalyzedItem, InitiativeState } from "@radar/core";
 import { createTestDatabase } from "@radar/test-support";
-import { openStore, type Store } from "./index.js";
+import { openStore, type ApplyInput, type Store } from "./index.js";
 
 export type OpenBackend = () => Promise<{ store: Store; done: () => Promise<void> }>;
 
@@ -67,3 +67,24 @@ export const wltState = (title: string, status: InitiativeState["status"] = "pla
   programmes: [],
   facts: [],
 });
+
+/**
+ * A story founding a new initiative, as apply is handed it: no candidate, nothing seen, reported
+ * on 2025-06-01; each test gives its keys and the initiative it creates, and overrides the rest.
+ */
+export function newStoryInput(itemId: string, o: Partial<ApplyInput> & Pick<ApplyInput, "lockKeys" | "create">): ApplyInput {
+  return {
+    itemId,
+    action: "new",
+    initiativeId: null,
+    baseVersion: null,
+    score: 0,
+    reasons: ["no candidate"],
+    diff: {},
+    seen: [],
+    silent: false,
+    resolvedAt: null,
+    seenAt: new Date("2025-06-01T00:00:00Z"),
+    ...o,
+  };
+}

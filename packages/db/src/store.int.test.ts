@@ -17,28 +17,18 @@ import {
   type ApplyInput,
   type Store,
 } from "./index.js";
-import { storeBackends, wltItem, wltState } from "./store-fixtures.test-helpers.js";
+import { newStoryInput, storeBackends, wltItem, wltState } from "./store-fixtures.test-helpers.js";
 
 const item = (ordinal: number, text: string): AnalyzedItem => wltItem(ordinal, { text });
 
 const state = wltState;
 
 function newInput(itemId: string, id: string, seen: string[] = []): ApplyInput {
-  return {
-    itemId,
-    action: "new",
-    initiativeId: null,
-    baseVersion: null,
-    score: 0,
-    reasons: ["no candidate"],
-    diff: {},
+  return newStoryInput(itemId, {
     seen,
-    silent: false,
-    resolvedAt: null,
-    seenAt: new Date("2025-06-01T00:00:00Z"),
     lockKeys: ["org:RKL"],
     create: () => ({ id, title: "WLT digital strategy", state: state("WLT digital strategy"), minhash: [1, 2, 3], bandKeys: ["b0:aa"], keys: ["org:RKL"] }),
-  };
+  });
 }
 
 async function seedArticle(store: Store, url: string, n: number) {

@@ -63,9 +63,7 @@ export function foundingState(story: Story): InitiativeState {
  * malformed), and the caller makes its own.
  */
 export function currentProfile(x: unknown): StoryProfile | null {
-  if (!isProfile(x, fingerprint(DEFAULT_THRESHOLDS))) return null;
-  const slots = typeof x.minhash === "string" ? Buffer.byteLength(x.minhash, "base64") / 4 : 0;
-  return slots === PERMUTATIONS && isWellFormedProfile(x) ? x : null;
+  return isProfile(x, fingerprint(DEFAULT_THRESHOLDS)) && isWellFormedProfile(x) ? x : null;
 }
 
 /** What scoring needs of a story, as JSON to keep with its mention (see StoryProfile). */

@@ -1,6 +1,7 @@
 import type { AnalyzedItem, InitiativeState, Money } from "@radar/core";
 import type { Story } from "./types.js";
 import { primeStateWords, type StateWords } from "./memo.js";
+import { PERMUTATIONS } from "./minhash.js";
 import { emptyState } from "./state.js";
 import type { StoryFeatures } from "./score.js";
 import type { StoryView } from "./members.js";
@@ -147,8 +148,7 @@ export function viewOfProfile(p: StoryProfile): StoryView {
   for (const fs of factSets) for (const w of fs) words.add(w);
   const sw: StateWords = { words, title, factSets, orgWords: s.orgWords ? set(s.orgWords) : features.orgWords, names: s.names ? namesMaps(s.names) : features.names };
   primeStateWords(state, sw);
-  const bytes = Buffer.from(p.minhash, "base64");
-  const sig = { minhash: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), bands: [] };
+  const sig = { minhash: profileMinhash(p), bands: [] };
   return {
     features,
     sig,
@@ -161,9 +161,9 @@ export function viewOfProfile(p: StoryProfile): StoryView {
 }
 
 /** The story's MinHash as stored in its profile (100 unsigned 32-bit slots). */
-export function profileMinhash(p: StoryProfile): number[] {
+export function profileMinhash(p: StoryProfile): Uint32Array {
   const bytes = Buffer.from(p.minhash, "base64");
-  return Array.from(new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
 const isString = (x: unknown): x is string => typeof x === "string";
@@ -186,7 +186,8 @@ export function isWellFormedProfile(x: StoryProfile): boolean {
   const f = x.features as Partial<StoryProfile["features"]> | undefined;
   const st = x.state as Partial<StoryProfile["state"]> | undefined;
   if (!isStrings(x.words) || !Number.isInteger(x.textWords) || x.textWords < 0 || x.textWords > x.words.length) return false;
-  if (!isString(x.source) || !Number.isInteger(x.ordinal) || !isString(x.minhash) || !isStrings(x.keys)) return false;
+  if (!isString(x.source) || !Number.isInteger(x.ordinal) || !isStrings(x.keys)) return false;
+  if (!isString(x.minhash) || Buffer.byteLength(x.minhash, "base64") !== PERMUTATIONS * 4) return false;
   const vocab = x.words.length;
   if (!f || !isStrings(f.keys) || !isIds(f.title, vocab) || !isIds(f.orgWords, vocab) || !isStrings(f.themes) || !isNames(f.names)) return false;
   if (!isMoney(f.money) || !isStringOrNull(f.region) || !isStringOrNull(f.publishedAt)) return false;
