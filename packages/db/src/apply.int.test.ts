@@ -295,6 +295,16 @@ describe.each(backends)("apply on %s", (name, open) => {
     expect(await applyStory(store.db, touchInput(c!, "no-such", 1))).toEqual({ kind: "conflict", reason: "initiative no-such no longer exists" });
   });
 
+  it("plans the statements inside apply's functions once per connection (migration 0010)", async () => {
+    // Left to plan_cache_mode = auto, PostgreSQL re-planned some of them on every call: an eighth of
+    // the server's time per applied story. The bridging reads are functions for the same reason.
+    const res = (await store.db.execute(
+      "select proname, proconfig from pg_proc where proname in ('record_story', 'apply_new_story', 'apply_known_story', 'apply_bridging_story', 'radar_apply_rows', 'radar_apply_stories', 'radar_candidates') order by proname",
+    )) as unknown as { rows: Array<{ proname: string; proconfig: string[] | null }> };
+    expect(res.rows.map((r) => r.proname)).toEqual(["apply_bridging_story", "apply_known_story", "apply_new_story", "radar_apply_rows", "radar_apply_stories", "radar_candidates", "record_story"]);
+    for (const r of res.rows) expect(r.proconfig, r.proname).toContain("plan_cache_mode=force_generic_plan");
+  });
+
   it("finds a rival among many recent creations (driven from the story's keys past 500)", async () => {
     const [a, b, c] = await seedItems(store, "https://htn.co.uk/backfill/", 3);
     await store.db.execute(sql`

@@ -109,11 +109,17 @@ interface RawRow {
 
 // Plain SQL rather than the query builder: these run once or twice per story, and building and
 // mapping a drizzle select cost about as much as the round trip.
-const READ_SQL = `
+const readSql = (where: string) => `
 select i.id, i.title, i.primary_org, i.region, i.icb, i.status, i.state, i.minhash, i.version, i.merged_into,
        i.first_seen, i.last_seen, i.created_at, i.updated_at, i.xmin::text as row_version,
        (select m.initiative_id from mentions m where m.item_id = $2) as mentioned_in
-  from initiatives i where i.id = any($1::text[])`;
+  from initiatives i where ${where}`;
+// One row (every update and duplicate) by plain equality: its generic plan costs what a custom
+// one does, so PostgreSQL settles on it after five calls. Several rows (a bridging story) through
+// radar_apply_rows (migration 0010): as a prepared "= any($1)" PostgreSQL planned it afresh on
+// every call.
+const READ_ONE_SQL = readSql("i.id = $1");
+const READ_MANY_SQL = "select * from radar_apply_rows($1::text[], $2::text)";
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
@@ -123,7 +129,10 @@ const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
  * mention of, if any.
  */
 async function readRows(db: Db, ids: string[], itemId: string): Promise<Array<{ row: InitiativeRow; rowVersion: string; mentionedIn: string | null }>> {
-  const rows = await preparedRows<RawRow>(db, "radar_apply_read_v1", READ_SQL, [ids, itemId]);
+  const rows =
+    ids.length === 1
+      ? await preparedRows<RawRow>(db, "radar_apply_read_one_v1", READ_ONE_SQL, [ids[0], itemId])
+      : await preparedRows<RawRow>(db, "radar_apply_read_v2", READ_MANY_SQL, [ids, itemId]);
   return rows.map((r) => ({
     row: {
       id: r.id,
@@ -147,22 +156,11 @@ async function readRows(db: Db, ids: string[], itemId: string): Promise<Array<{ 
 }
 
 // The stories of these initiatives, and the item about to become a mention of one of them, in the
-// order a rebuild replays them (as curate.ts storiesOf: publication time, else when the mention
-// was written, then item id). initiative_id is null for the new item.
-const STORIES_SQL = `
-select s.initiative_id, s.item_id, s.analysis, s.title, s.published_at, s.url, s.minhash from (
-  select m.initiative_id, it.id as item_id, it.analysis, coalesce(a.title, a.feed_title) as title, a.published_at,
-         a.canonical_url as url, m.minhash, coalesce(a.published_at, m.created_at) as at
-    from mentions m join items it on it.id = m.item_id join articles a on a.id = it.article_id
-   where m.initiative_id = any($1::text[])
-  union all
-  select null, it.id, it.analysis, coalesce(a.title, a.feed_title), a.published_at, a.canonical_url, $3::jsonb, coalesce(a.published_at, now())
-    from items it join articles a on a.id = it.article_id
-   where it.id = $2) s
-order by s.at, s.item_id`;
+// order a rebuild replays them: radar_apply_stories (migration 0010).
+const STORIES_SQL = "select * from radar_apply_stories($1::text[], $2::text, $3::jsonb)";
 
 async function storiesWith(db: Db, ids: string[], itemId: string, minhash: number[] | null): Promise<Array<{ initiativeId: string | null; story: StoredStory }>> {
-  const rows = await preparedRows<StoryRow>(db, "radar_apply_stories_v1", STORIES_SQL, [ids, itemId, minhash ? JSON.stringify(minhash) : null]);
+  const rows = await preparedRows<StoryRow>(db, "radar_apply_stories_v2", STORIES_SQL, [ids, itemId, minhash ? JSON.stringify(minhash) : null]);
   return rows.map((r) => ({
     initiativeId: r.initiative_id,
     story: {
