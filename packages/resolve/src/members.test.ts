@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "./decide.js";
-import { pairScore } from "./members.js";
+import { foundingState, pairScore, storyView } from "./members.js";
+import { initialState } from "./diff.js";
 import { candidateFrom, org, story } from "./testing.js";
 import type { Candidate, Story } from "./types.js";
 
@@ -71,5 +72,17 @@ describe("decide with member stories", () => {
   it("candidates without members are still scored on their merged state (older wiring)", () => {
     const d = decide(B, [candidateFrom("i1", A)]);
     expect(d.initiativeId).toBe("i1");
+  });
+});
+
+describe("foundingState", () => {
+  it("is initialState whether or not the story object was viewed before", () => {
+    const fresh = structuredClone(A);
+    const viewed = structuredClone(A);
+    storyView(viewed);
+    expect(foundingState(fresh)).toEqual(initialState(A));
+    expect(foundingState(viewed)).toEqual(initialState(A));
+    // The viewed story's state is the view's own object (no second computation).
+    expect(foundingState(viewed)).toBe(storyView(viewed).asCandidate.state);
   });
 });
