@@ -11,6 +11,8 @@ export function datasets(goldArg?: string): Array<{ name: string; gold: string; 
   const out = [{ name: "seeds", gold: seedsGold, articles: resolve(root, "seeds/articles") }];
   const fx = resolve(root, "eval/fixtures/gold.json");
   if (!goldArg && existsSync(fx)) out.push({ name: "fixtures", gold: fx, articles: resolve(root, "eval/fixtures/articles") });
+  const ho = resolve(root, "eval/fixtures-2/gold.json");
+  if (!goldArg && existsSync(ho)) out.push({ name: "held-out", gold: ho, articles: resolve(root, "eval/fixtures-2/articles") });
   return out;
 }
 

@@ -21,6 +21,9 @@ export function datasets(): Dataset[] {
   if (seeds) out.push(seeds);
   const fixtures = loadDataset("fixtures", join(ROOT, "eval/fixtures/gold.json"), join(ROOT, "eval/fixtures/articles"));
   if (fixtures) out.push(fixtures);
+  // Written after the resolver was tuned, by writers who never saw it: the held-out measure.
+  const heldOut = loadDataset("held-out", join(ROOT, "eval/fixtures-2/gold.json"), join(ROOT, "eval/fixtures-2/articles"));
+  if (heldOut) out.push(heldOut);
   return out;
 }
 
