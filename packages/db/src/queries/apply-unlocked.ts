@@ -108,17 +108,16 @@ interface RawRow {
 }
 
 // Plain SQL rather than the query builder: these run once or twice per story, and building and
-// mapping a drizzle select cost about as much as the round trip.
-const readSql = (where: string) => `
+// mapping a drizzle select cost about as much as the round trip. One row (every update and
+// duplicate) by plain equality: its generic plan costs what a custom one does, so PostgreSQL
+// settles on it after five calls. Several rows (a bridging story) through radar_apply_rows
+// (migration 0010, the same columns): as a prepared "= any($1)" PostgreSQL planned it afresh on
+// every call.
+const READ_ONE_SQL = `
 select i.id, i.title, i.primary_org, i.region, i.icb, i.status, i.state, i.minhash, i.version, i.merged_into,
        i.first_seen, i.last_seen, i.created_at, i.updated_at, i.xmin::text as row_version,
        (select m.initiative_id from mentions m where m.item_id = $2) as mentioned_in
-  from initiatives i where ${where}`;
-// One row (every update and duplicate) by plain equality: its generic plan costs what a custom
-// one does, so PostgreSQL settles on it after five calls. Several rows (a bridging story) through
-// radar_apply_rows (migration 0010): as a prepared "= any($1)" PostgreSQL planned it afresh on
-// every call.
-const READ_ONE_SQL = readSql("i.id = $1");
+  from initiatives i where i.id = $1`;
 const READ_MANY_SQL = "select * from radar_apply_rows($1::text[], $2::text)";
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
