@@ -38,6 +38,10 @@ describe("stored story profiles", () => {
       const handed = JSON.parse(JSON.stringify(storyProfile(structuredClone(s)))) as unknown;
       expect(currentProfile(handed)).toEqual(handed);
     }
+    // One without its ICBs (made before they were kept) would score trust ↔ ICB pairs as unrelated.
+    const p = storyProfile(stories[0]!);
+    const { systems: _dropped, ...features } = p.features;
+    expect(currentProfile({ ...p, features })).toBeNull();
   });
 
   it("carry their format, so a store holding an older one falls back to the story", () => {

@@ -33,6 +33,25 @@ export const VENDOR_VOICE_RE = /\b(?:our (?:research|experience|work|customers|c
 export const BACKREF_START_RE =
   /^(?:The (?:trust|ICB|ICS|board|health board|group|system|service|organisation|partnership|team|strategy|plan|programme|project|report|pilot|trial|tool|platform|app|contract|scheme|work|initiative|rollout|roll-out|investment|funding|technology|deployment|evaluation|project team)|It|Its|This|These|Her|His|Their|They|She|He|Both)\b/;
 
+/**
+ * "…has separately opened a procurement": the writer marks a second initiative of a body already
+ * in hand, even when the sentence starts with it ("The trust has separately…").
+ */
+export const SEPARATELY_RE = /\b(?:has|have|had|is|are|was|were|will|would) (?:also )?separately\b|^(?:In a separate (?:move|development|initiative|announcement|project)|In separate news)\b/i;
+
+/**
+ * "NHS England's director of transformation added that…", "A spokesperson for the trust said…":
+ * someone speaking about the story in hand, whoever they work for (a quote never opens a story).
+ */
+export const ATTRIBUTION_RE =
+  /^(?:[A-Z][^.;:!?]{0,80}?['’]s (?:[a-z-]+ ){0,5}(?:director|officer|executive|chair|chairman|chairwoman|lead|head|manager|spokesperson|spokesman|spokeswoman|minister|secretary|president|consultant|clinician)|An? (?:spokesperson|spokesman|spokeswoman|representative) (?:for|from|at) [^.;:!?]{2,80}?)[^.;:!?]{0,60}?\b(?:said|says|added|adds|explained|explains|noted|notes|told|commented|stressed|warned|confirmed)\b/;
+
+/**
+ * Words after "The" that do not name a thing already introduced: "The new service at X…" can open
+ * a story; "The record, first introduced by X…" refers back to the heading's record.
+ */
+export const NOT_ANAPHORIC = new Set(["new", "latest", "first", "second", "third", "final", "next", "national", "same", "local", "wider", "other", "government", "current", "regional", "largest", "biggest", "main", "two", "three", "four", "five", "uk", "nhs"]);
+
 /** Back-reference phrases inside text, resolved to the body last named. */
 export const BACKREF_RE = /\bthe (trust|ICB|ICS|board|health board|integrated care board|integrated care system)\b/gi;
 

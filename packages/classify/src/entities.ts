@@ -133,8 +133,9 @@ export function detectStatus(text: string, lead?: string): { status: Status | nu
   return mostAdvanced(text);
 }
 
-const PROGRAMME_RE = /\b(?:[A-Z][\w'’-]*|of|and|for|the|&)(?:\s(?:[A-Z][\w'’-]*|of|and|for|&))+/g;
-const PROGRAMME_HEAD = /\b(?:Record|Platform|Programme|Program|Strategy|Plan|Service|App|Portal|Hub|System|Tool|Network|Framework|Feedback|Dataset|Registry|Environment|Project|Model|School|Fellowship|Thrive|MyChart|Unit|Centre|Collaborative|Committee|Care)\b/;
+// A leading one- or two-digit number belongs to the name ("10 Year Health Plan", "2-Hour Urgent Community Response").
+const PROGRAMME_RE = /(?:\b\d{1,2}[- ](?=[A-Z]))?\b(?:[A-Z][\w'’-]*|of|and|for|the|&)(?:\s(?:[A-Z][\w'’-]*|of|and|for|&))+/g;
+const PROGRAMME_HEAD = /\b(?:Record|Platform|Programme|Program|Strategy|Plan|Service|App|Portal|Hub|System|Tool|Network|Framework|Feedback|Dataset|Registry|Environment|Project|Model|School|Fellowship|Thrive|MyChart|Unit|Centre|Collaborative|Committee|Care|Accelerator|Fund|Scheme|Initiative|Challenge|Academy|Exemplars?)\b/;
 
 /** Capitalised multi-word names that look like programmes or products, minus known bodies. */
 export function parseProgrammes(text: string, exclude: (name: string) => boolean, products: string[]): string[] {
@@ -142,7 +143,7 @@ export function parseProgrammes(text: string, exclude: (name: string) => boolean
   for (const m of matchesOf(PROGRAMME_RE, text)) {
     // The name below is m[0] less edge words, so it can only hold a head word m[0] holds: skip early.
     if (!PROGRAMME_HEAD.test(m[0])) continue;
-    const name = m[0].replace(/^(?:The|A|An|Its|Our|Their|In|At|For|And|Of|&)\s+/, "").replace(/\s+(?:of|and|for|the|&)$/, "").trim();
+    const name = m[0].replace(/^(?:The|A|An|Its|Our|Their|In|At|For|And|Of|&|the|of|and|for)\s+/, "").replace(/\s+(?:of|and|for|the|&)$/, "").trim();
     if (name.split(/\s+/).length < 2 || !PROGRAMME_HEAD.test(name) || /^NHS (?:Trust|Foundation Trust)$/.test(name)) continue;
     if (exclude(name)) continue;
     out.push(name);

@@ -235,4 +235,52 @@ describe("patterns from real articles", () => {
     expect(out.items).toHaveLength(2);
     expect(out.items.map((i) => i.kind)).toEqual(["initiative", "initiative"]);
   });
+
+  it("a paragraph about 'the record' the heading introduced stays with it, even when it names another body", () => {
+    const out = analyzer.analyze(
+      art([
+        h("Thames Valley ICB reports growth in Berkshire West shared care record"),
+        p("NHS Thames Valley Integrated Care Board says the Berkshire West Shared Care Record now has 6,900 registered users, following the go-live of its second phase in April."),
+        p("The record, first introduced by Royal Berkshire NHS Foundation Trust last summer to share hospital information with GP practices, now brings in community nursing and social care data."),
+      ]),
+    );
+    expect(out.items).toHaveLength(1);
+    expect(out.items[0]!.orgs.map((o) => o.name)).toContain("Royal Berkshire NHS Foundation Trust");
+    const roundup = analyzer.analyze(
+      art([
+        p("Leeds Teaching Hospitals NHS Trust has expanded its virtual ward for frailty to 80 beds, with remote monitoring from Doccla."),
+        p("The virtual ward at Sheffield Teaching Hospitals NHS Foundation Trust has reached 60 beds for respiratory patients."),
+      ]),
+    );
+    expect(roundup.items).toHaveLength(2);
+  });
+
+  it("a named person quoted on the story does not open a story of their organisation", () => {
+    const out = analyzer.analyze(
+      art([
+        p("Trusts in England can now bid for a share of a £40 million NHS England fund to introduce ambient voice technology, under the new Ambient Voice Technology Accelerator."),
+        p('Dr Jane Smith, national chief clinical information officer at NHS England, said: "This accelerator will help trusts do that safely and at pace."'),
+        p('NHS England\'s director of transformation added that the programme was "not about buying a gadget", and that bids would need clinical leadership.'),
+      ]),
+    );
+    expect(out.items).toHaveLength(1);
+  });
+
+  it("a body that 'has separately' started something opens a second story of that body", () => {
+    const out = analyzer.analyze(
+      art([
+        p("Patients across Devon can now be treated at home by a hospital at home service run by NHS Devon Integrated Care Board with Torbay and South Devon NHS Foundation Trust."),
+        p("NHS Devon Integrated Care Board has separately opened a procurement for a population health management platform, with a contract worth up to £6 million."),
+      ]),
+    );
+    expect(out.items).toHaveLength(2);
+    expect(out.items[1]!.money.map((m) => m.text)).toEqual(["£6 million"]);
+  });
+
+  it("names of accelerators, funds and numbered plans are programme names", () => {
+    const out = analyzer.analyze(
+      art([p("NHS England has launched a £40 million Ambient Voice Technology Accelerator, funded from the Frontline Digitisation Fund as part of the 10 Year Health Plan.")]),
+    );
+    expect(out.items[0]!.programmes).toEqual(expect.arrayContaining(["Ambient Voice Technology Accelerator", "Frontline Digitisation Fund", "10 Year Health Plan"]));
+  });
 });

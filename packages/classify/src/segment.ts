@@ -1,5 +1,5 @@
 import type { Block } from "@radar/core";
-import { BACKREF_START_RE, DATED_ACTION_RE, LEADING_TIME_RE, RECAP_OPENER_RE, NEW_INITIATIVE_RE, BOILERPLATE_RE, SPONSORED_RE, LABEL_HEADING_RE, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
+import { ATTRIBUTION_RE, BACKREF_START_RE, DATED_ACTION_RE, NOT_ANAPHORIC, SEPARATELY_RE, LEADING_TIME_RE, RECAP_OPENER_RE, NEW_INITIATIVE_RE, BOILERPLATE_RE, SPONSORED_RE, LABEL_HEADING_RE, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
 import { firstSentence } from "./text.js";
 
 /**
@@ -114,11 +114,15 @@ function startsStory(text: string, cur: Segment, probe: Probe): boolean {
   if (/^[“"]/.test(text.trim())) return false; // a quote continues the story it is quoted in
   const first = probe.first?.(text) ?? firstSentence(text);
   if (NEW_INITIATIVE_RE.test(first) && !/^(?:The trust|The ICB|It)\b/.test(first)) return true;
+  if (SEPARATELY_RE.test(first)) return true;
+  // Someone quoted on the story in hand ("NHS England's director … added that…").
+  if (ATTRIBUTION_RE.test(first)) return false;
   if (RECAP_OPENER_RE.test(first) && cur.heading === null) return true;
   // "This year X was published…" / "In June, the government launched…": a new dated item.
   if (LEADING_TIME_RE.test(first) && DATED_ACTION_RE.test(first) && !BACKREF_RE.test(first)) return true;
   // "The trust also…" continues a story about a body; after an intro it opens one.
   if (BACKREF_START_RE.test(first) && cur.subject?.startsWith("org:")) return false;
+  if (refersBack(first, cur)) return false;
   const subj = probe.subject(text);
   if (subj === null || subj === cur.subject) return false;
   if (subj.startsWith("region:") && cur.subject?.startsWith("org:") && cur.keys.has(subj)) return false;
@@ -128,6 +132,20 @@ function startsStory(text: string, cur: Segment, probe: Probe): boolean {
   if (cur.subject?.startsWith("region:") && isProseLead(cur) && probe.keys(first).has(cur.subject)) return false;
   // A body already named in a story about a body is a follow-on ("Homerton has also…").
   return !(cur.subject?.startsWith("org:") && cur.keys.has(subj));
+}
+
+/**
+ * "The record, first introduced by Royal Berkshire…" under "…growth in Berkshire West shared care
+ * record": a definite noun the story introduced (in its heading or first paragraph) is the same
+ * thing, whoever the sentence goes on to name.
+ */
+function refersBack(first: string, cur: Segment): boolean {
+  const m = /^The ([a-z][a-z-]{3,})\b/.exec(first);
+  if (!m || NOT_ANAPHORIC.has(m[1]!)) return false;
+  // "The virtual ward at Leeds Teaching Hospitals…" is another body's ward, not the one in hand.
+  if (/^The [a-z-]+(?: [a-z-]+)? (?:at|in|of|for|from|across) [A-Z]/.test(first)) return false;
+  const introduced = `${cur.heading ?? ""} ${cur.blocks[0]?.text ?? ""}`;
+  return new RegExp(`\\b${m[1]}\\b`, "i").test(introduced);
 }
 
 /** A single opening paragraph of real prose (not a title line that lost its heading, not a series intro). */

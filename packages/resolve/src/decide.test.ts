@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "./decide.js";
+import { pairScore } from "./members.js";
 import { applyDiff } from "./state.js";
 import { candidateFrom, org, story } from "./testing.js";
 
@@ -121,6 +122,58 @@ describe("decide", () => {
     expect(d.action).not.toBe("new");
     expect(d.reasons.join("; ")).toMatch(/national programme/);
     expect(decide(other, [candidateFrom("wayfinder", a)]).action).toBe("new");
+  });
+
+  it("a trust's initiative reported later by its ICB is the same initiative; the ICB's other work is not", () => {
+    const inIcb = (s: ReturnType<typeof story>) => ({ ...s, item: { ...s.item, icb: "Thames Valley" } });
+    const rbft = { ...org("Royal Berkshire NHS Foundation Trust", "RHW", "foundation-trust"), icb: "Thames Valley" };
+    const icb = { ...org("NHS Thames Valley Integrated Care Board", "QU9", "icb"), icb: "Thames Valley" };
+    const trustStory = inIcb(story({
+      heading: "Royal Berkshire launches shared care record for GPs",
+      text: "Royal Berkshire NHS Foundation Trust has launched a shared care record giving GP practices in Reading and Wokingham access to discharge summaries, test results and clinic letters.",
+      orgs: [rbft], themes: [["interoperability", 0.9]], programmes: ["Berkshire West Shared Care Record"], publishedAt: "2025-07-15T00:00:00Z",
+    }));
+    const icbStory = inIcb(story({
+      heading: "Thames Valley ICB extends Berkshire West shared care record",
+      text: "NHS Thames Valley Integrated Care Board says the shared care record now reaches community nurses and social workers in Reading and Wokingham, adding mental health data to the discharge summaries and test results GP practices already see.",
+      orgs: [icb], themes: [["interoperability", 0.9]], programmes: ["Berkshire West Shared Care Record"], publishedAt: "2026-05-19T00:00:00Z",
+    }));
+    const icbOther = inIcb(story({
+      heading: "Thames Valley ICB buys population health platform",
+      text: "NHS Thames Valley Integrated Care Board has opened a procurement for a population health management platform to target prevention work across its places.",
+      orgs: [icb], themes: [["data-analytics", 0.9]], publishedAt: "2026-05-19T00:00:00Z",
+    }));
+    const d = decide(icbStory, [candidateFrom("record", trustStory)]);
+    expect(d.action).not.toBe("new");
+    expect(d.reasons.join("; ")).toMatch(/ICB \(Thames Valley\) is the other's organisations' ICB/);
+    expect(pairScore(trustStory, icbStory)!.score).toBeGreaterThanOrEqual(0.5);
+    expect(decide(icbOther, [candidateFrom("record", trustStory)]).action).toBe("new");
+    // The same text about a trust in another ICB is another trust's record.
+    const elsewhere = { ...icbStory, item: { ...icbStory.item, icb: "Kent and Medway", orgs: [{ ...icb, name: "NHS Kent and Medway Integrated Care Board", code: "QKS", icb: "Kent and Medway" }] } };
+    expect(decide(elsewhere, [candidateFrom("record", trustStory)]).action).toBe("new");
+  });
+
+  it("two national stories sharing a programme name and an amount name one programme, months apart", () => {
+    const launch = story({
+      heading: "NHS England launches £40m Ambient Voice Technology Accelerator",
+      text: "NHS England has launched a £40 million Ambient Voice Technology Accelerator to help trusts introduce AI tools that draft clinical notes, with up to £500,000 for each trust and bids closing in August.",
+      money: [["£40 million", 40_000_000]], programmes: ["Ambient Voice Technology Accelerator"], themes: [["ambient-voice", 0.9]], publishedAt: "2025-06-24T00:00:00Z",
+    });
+    const followUp = story({
+      heading: "Ambient Voice Technology Accelerator now live in 92 trusts",
+      text: "Ninety-two NHS trusts are now using AI scribes, nearly a year after the national body put £40 million on the table, and a further £12 million has been found for a final wave, with early evaluation showing minutes saved per consultation.",
+      money: [["£40 million", 40_000_000], ["£12 million", 12_000_000]], programmes: ["Ambient Voice Technology Accelerator"], themes: [["ambient-voice", 0.9]], publishedAt: "2026-05-19T00:00:00Z",
+    });
+    const otherFund = story({
+      heading: "NHS England to fund AI clinical coding",
+      text: "NHS England has approved £18 million for a programme to help 40 trusts introduce AI-assisted clinical coding, with up to £450,000 for each trust.",
+      money: [["£18 million", 18_000_000]], programmes: ["Ambient Voice Technology Accelerator"], themes: [["ai", 0.9]], publishedAt: "2026-05-19T00:00:00Z",
+    });
+    const d = decide(followUp, [candidateFrom("avt", launch)]);
+    expect(d.action).toBe("update");
+    expect(d.reasons.join("; ")).toMatch(/shared programme Ambient Voice Technology Accelerator and amount £40 million name it/);
+    // A programme named in passing, without the amount, is not enough.
+    expect(decide(otherFund, [candidateFrom("avt", launch)]).action).toBe("new");
   });
 
   it("picks the best of several candidates, deterministically on ties", () => {

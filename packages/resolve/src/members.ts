@@ -83,10 +83,11 @@ function buildView(story: Story, t: Thresholds): StoryView {
   const when = story.publishedAt ?? EPOCH;
   const k = indexKeysWith(story, sig.bands);
   const state = initialState(story, t);
+  const features = storyFeatures(story);
   return {
-    features: storyFeatures(story),
+    features,
     sig,
-    asCandidate: { id: "", version: 1, state, signature: sig, firstSeen: when, lastSeen: when },
+    asCandidate: { id: "", version: 1, state, signature: sig, firstSeen: when, lastSeen: when, systems: features.systems },
     stateWords: stateWords(state),
     keys: new Set([...k.orgKeys, ...k.nameKeys]),
     source: story.source,

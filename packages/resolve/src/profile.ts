@@ -1,5 +1,5 @@
 import type { AnalyzedItem, InitiativeState, Money } from "@radar/core";
-import type { Story } from "./types.js";
+import type { Story, Systems } from "./types.js";
 import { primeStateWords, type StateWords } from "./memo.js";
 import { PERMUTATIONS } from "./minhash.js";
 import { emptyState } from "./state.js";
@@ -10,7 +10,7 @@ import type { StoryView } from "./members.js";
  * Bump when tokenising, stemming, name keys or initialState change what a view holds: stored
  * profiles of another format are ignored (the store then hands back the story itself).
  */
-export const PROFILE_FORMAT = 1;
+export const PROFILE_FORMAT = 2;
 
 type Pairs = [string, string][];
 interface NamesJson {
@@ -48,6 +48,7 @@ export interface StoryProfile {
     money: Money[];
     region: string | null;
     publishedAt: string | null;
+    systems: Systems;
   };
   /** The one-mention initiative the story would found: what the other direction scores against. */
   state: {
@@ -108,6 +109,7 @@ export function profileOfView(v: StoryView, th: string): StoryProfile {
       money: f.money,
       region: f.region,
       publishedAt: f.publishedAt,
+      systems: f.systems,
     },
     state: {
       orgs: st.orgs,
@@ -139,6 +141,7 @@ export function viewOfProfile(p: StoryProfile): StoryView {
     money: f.money,
     region: f.region,
     publishedAt: f.publishedAt,
+    systems: f.systems,
   };
   // Only the fields scoring reads are filled; the word sets are primed so nothing is re-tokenised.
   const state: InitiativeState = { ...emptyState(), orgs: s.orgs, region: s.region as InitiativeState["region"], themes: s.themes as InitiativeState["themes"], money: s.money };
@@ -152,7 +155,7 @@ export function viewOfProfile(p: StoryProfile): StoryView {
   return {
     features,
     sig,
-    asCandidate: { id: "", version: 1, state, signature: sig, firstSeen: s.firstSeen, lastSeen: s.firstSeen },
+    asCandidate: { id: "", version: 1, state, signature: sig, firstSeen: s.firstSeen, lastSeen: s.firstSeen, systems: f.systems },
     stateWords: sw,
     keys: new Set(p.keys),
     source: p.source,
@@ -191,6 +194,7 @@ export function isWellFormedProfile(x: StoryProfile): boolean {
   const vocab = x.words.length;
   if (!f || !isStrings(f.keys) || !isIds(f.title, vocab) || !isIds(f.orgWords, vocab) || !isStrings(f.themes) || !isNames(f.names)) return false;
   if (!isMoney(f.money) || !isStringOrNull(f.region) || !isStringOrNull(f.publishedAt)) return false;
+  if (!f.systems || !isStrings(f.systems.icbs) || !isStrings(f.systems.bodies)) return false;
   if (!st || !isStrings(st.orgs) || !isStringOrNull(st.region) || !isStrings(st.themes) || !isMoney(st.money) || !isString(st.firstSeen)) return false;
   if (!Array.isArray(st.factSets) || !st.factSets.every((ids) => isIds(ids, vocab))) return false;
   return (st.title === undefined || isIds(st.title, vocab)) && (st.orgWords === undefined || isIds(st.orgWords, vocab)) && (st.names === undefined || isNames(st.names));

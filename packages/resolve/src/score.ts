@@ -3,7 +3,7 @@ import { estimateJaccard } from "./minhash.js";
 import { orgKey, storyOrgs, storyText, storyTitle } from "./state.js";
 import { keyed, stateWords, type StateWords } from "./memo.js";
 import { contentSet, programmePhrases } from "./text.js";
-import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Thresholds } from "./types.js";
+import { DEFAULT_THRESHOLDS, type Candidate, type Signature, type Story, type Systems, type Thresholds } from "./types.js";
 
 export interface Score {
   score: number;
@@ -21,6 +21,40 @@ function orgOverlap(storyKeys: string[], stateKeys: string[]): number {
   return storyKeys.some((k) => stateKeys.includes(k)) ? 0.5 : 0;
 }
 
+/** The org term for two organisation-less stories sharing a programme name and an amount. */
+const NAMED_PROGRAMME_ORG = 0.8;
+
+/** Overlap when no organisation is shared but one side's ICB is the other side's trust's ICB. */
+const PARENT_OVERLAP = 0.5;
+
+/**
+ * The ICB (short name) one side names as a body and the other side's organisations belong to:
+ * a trust's shared care record later reported by its ICB is still the trust's record. Null if none.
+ */
+function parentIcb(mine: Systems, theirs: Systems): string | null {
+  for (const b of mine.bodies) if (theirs.icbs.includes(b)) return b;
+  for (const b of theirs.bodies) if (mine.icbs.includes(b)) return b;
+  return null;
+}
+
+/** What a candidate without member stories offers: its ICB, not knowing whether it names the ICB itself. */
+function candidateSystems(c: Candidate): Systems {
+  return c.systems ?? (c.state.icb ? { icbs: [c.state.icb], bodies: [] } : NO_SYSTEMS);
+}
+
+const NO_SYSTEMS: Systems = { icbs: [], bodies: [] };
+
+/** The ICBs a story's organisations belong to, and the ICBs it names as bodies (gazetteer kind "icb"). */
+export function storySystems(orgs: { kind: string; icb?: string | null | undefined; name: string }[]): Systems {
+  const icbs: string[] = [];
+  const bodies: string[] = [];
+  for (const o of orgs) {
+    if (o.kind === "icb") { if (!bodies.includes(o.icb ?? o.name)) bodies.push(o.icb ?? o.name); }
+    else if (o.icb && !icbs.includes(o.icb)) icbs.push(o.icb);
+  }
+  return icbs.length === 0 && bodies.length === 0 ? NO_SYSTEMS : { icbs, bodies };
+}
+
 /** Story-side inputs, computed once per story rather than once per candidate. */
 export interface StoryFeatures {
   keys: string[];
@@ -33,6 +67,8 @@ export interface StoryFeatures {
   money: Money[];
   region: string | null;
   publishedAt: string | null;
+  /** The ICBs of its organisations and the ICBs it names (see parentIcb). */
+  systems: Systems;
 }
 
 export function storyFeatures(story: Story): StoryFeatures {
@@ -47,6 +83,7 @@ export function storyFeatures(story: Story): StoryFeatures {
     money: story.item.money,
     region: story.item.region,
     publishedAt: story.publishedAt,
+    systems: storySystems(orgs),
   };
 }
 
@@ -101,6 +138,8 @@ function gapDays(publishedAt: string | null, c: Candidate): number | null {
 
 interface Evidence {
   org: number;
+  /** The ICB that relates the two sides when they share no organisation (org is then PARENT_OVERLAP). */
+  viaIcb: string | null;
   orgKnown: boolean;
   bothOrgless: boolean;
   jac: number;
@@ -136,15 +175,18 @@ const NO_TEXT = { cos: 0, title: 0, themes: 0, money: [], programmes: [], suppli
  */
 function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds | null): Evidence {
   const st: InitiativeState = c.state;
-  const org = orgOverlap(f.keys, st.orgs);
+  const direct = orgOverlap(f.keys, st.orgs);
+  const viaIcb = direct === 0 ? parentIcb(f.systems, candidateSystems(c)) : null;
+  const org = viaIcb ? PARENT_OVERLAP : direct;
   const bothOrgless = f.keys.length === 0 && st.orgs.length === 0;
   const jac = estimateJaccard(sig, c.signature);
   const orgKnown = f.keys.length > 0 && st.orgs.length > 0;
-  if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { org, orgKnown, bothOrgless, jac, ...NO_TEXT };
+  if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { org, viaIcb, orgKnown, bothOrgless, jac, ...NO_TEXT };
   const sw = stateWords(st);
   // Built in one literal (no spreads): this runs for every member of every candidate.
   return {
     org,
+    viaIcb,
     orgKnown,
     bothOrgless,
     jac,
@@ -162,6 +204,7 @@ function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds
 function reasonsOf(e: Evidence, c: Candidate): string[] {
   const r: string[] = [];
   if (e.org === 1) r.push(`same organisation ${c.state.orgs[0]}`);
+  else if (e.viaIcb) r.push(`one side's ICB (${e.viaIcb}) is the other's organisations' ICB`);
   else if (e.org > 0) r.push(`shared organisation (overlap ${e.org.toFixed(1)})`);
   else r.push(e.orgKnown ? "no shared organisation" : "organisation unknown on one side");
   r.push(`text similarity ${e.cos.toFixed(2)} (MinHash Jaccard ${e.jac.toFixed(2)})`);
@@ -226,11 +269,15 @@ export function scoreWith(f: StoryFeatures, storySig: Signature, c: Candidate, t
   // National programmes (NHS England, DHSC) have no gazetteer organisation on either side: no
   // evidence either way, so the org term is neutral and content plus a shared amount or
   // programme must carry the match.
-  const orgless = e.bothOrgless && !conflict && content >= 2 * t.minContent && e.money.length + e.programmes.length > 0;
+  // A programme name and an amount both shared name the programme itself (months later a
+  // follow-up is worded afresh: "£40m Ambient Voice Technology Accelerator" → "now live in 92 trusts").
+  const namedProgramme = e.bothOrgless && !conflict && e.programmes.length > 0 && e.money.length > 0 && content >= t.minContent;
+  const orgless = namedProgramme || (e.bothOrgless && !conflict && content >= 2 * t.minContent && e.money.length + e.programmes.length > 0);
   const w = t.weights;
-  const sum = w.org * (orgless ? 0.5 : e.org) + w.content * content + w.names * names + w.themes * e.themes;
+  const sum = w.org * (namedProgramme ? NAMED_PROGRAMME_ORG : orgless ? 0.5 : e.org) + w.content * content + w.names * names + w.themes * e.themes;
   const reasons = explain ? reasonsOf(e, c) : [];
-  if (orgless && explain) reasons.push("no organisation on either side (national programme): judged on content and names");
+  if (namedProgramme && explain) reasons.push(`no organisation on either side (national programme): the shared programme ${e.programmes[0]} and amount ${e.money[0]} name it`);
+  else if (orgless && explain) reasons.push("no organisation on either side (national programme): judged on content and names");
   const score = applyRules(sum * (1 - w.time + w.time * decay), e, { content, orgless, conflict }, t, reasons);
   const features: Record<string, number> = {
     org: e.org,

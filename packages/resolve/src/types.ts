@@ -24,6 +24,12 @@ export interface Signature {
   bands: string[];
 }
 
+/** ICB short names: those a story's organisations belong to, and those it names as bodies. */
+export interface Systems {
+  icbs: string[];
+  bodies: string[];
+}
+
 /** An initiative the store returned for the story's index keys. */
 export interface Candidate {
   id: string;
@@ -39,6 +45,8 @@ export interface Candidate {
    * state: the outcome then depends on the set of members, not on the order they arrived in.
    */
   members?: Story[];
+  /** Its ICBs (see Systems), when known exactly (a member story's view); else read off state.icb. */
+  systems?: Systems;
 }
 
 export interface IndexKeys {
