@@ -12,9 +12,11 @@ import { evaluate, type SetReport } from "./run.js";
 const FLOORS: Record<string, { precision: number; recall: number; shuffleRecall: number }> = {
   seeds: { precision: 0.95, recall: 0.95, shuffleRecall: 0.95 },
   fixtures: { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
+  // Held out until 2026-11-21 (recall 0.667 when first measured), tuned on since.
+  "fixtures-2": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
   // Written after tuning by writers who never saw the resolver: recall is under the target there
   // (EVALUATION.md, "Held-out set"); the floor keeps it from getting worse unnoticed.
-  "held-out": { precision: 0.95, recall: 0.65, shuffleRecall: 0.65 },
+  "held-out": { precision: 0.95, recall: 0.7, shuffleRecall: 0.7 },
 };
 
 let sets: LabelledSet[] = [];
