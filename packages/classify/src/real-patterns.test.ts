@@ -283,4 +283,11 @@ describe("patterns from real articles", () => {
     );
     expect(out.items[0]!.programmes).toEqual(expect.arrayContaining(["Ambient Voice Technology Accelerator", "Frontline Digitisation Fund", "10 Year Health Plan"]));
   });
+
+  it("the vocabulary of records, video triage and patient phones gives their themes", () => {
+    const ids = (text: string) => analyzer.analyze(art([p(text)])).items[0]!.themes.map((t) => t.id);
+    expect(ids("Blackpool Teaching Hospitals NHS Foundation Trust has replaced paper observation charts with electronic observations from Alcidion's Patientrack on all adult wards.")).toContain("epr");
+    expect(ids("East Suffolk and North Essex NHS Foundation Trust has moved maternity care to BadgerNet, so women can now view their digital maternity notes on their phones instead of carrying paper notes.")).toEqual(expect.arrayContaining(["epr", "patient-facing"]));
+    expect(ids("South Central Ambulance Service NHS Foundation Trust has introduced video triage, with clinicians holding video calls with callers before an ambulance is sent, and remote assessments for falls.")).toContain("virtual-care");
+  });
 });
