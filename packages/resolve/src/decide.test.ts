@@ -176,6 +176,26 @@ describe("decide", () => {
     expect(decide(otherFund, [candidateFrom("avt", launch)]).action).toBe("new");
   });
 
+  it("the same trust's supplier on the same theme is a shared subject, a year on in new words", () => {
+    const contract = story({
+      heading: "West London NHS Trust signs InterSystems deal for its electronic patient record",
+      text: "West London NHS Trust has awarded InterSystems a ten-year contract for TrakCare, its new electronic patient record, replacing four legacy systems across mental health and community services.",
+      orgs: [WLT], suppliers: ["InterSystems"], programmes: ["TrakCare"], themes: [["epr", 0.9], ["procurement", 0.8]], status: "contract-awarded", publishedAt: "2025-03-01T00:00:00Z",
+    });
+    const delay = story({
+      text: "West London NHS Trust has pushed its TrakCare go-live back to May, after data migration testing ran long; InterSystems will add staff at no extra cost.",
+      orgs: [WLT], suppliers: ["InterSystems"], programmes: ["TrakCare"], themes: [["epr", 0.9]], status: "delayed", publishedAt: "2026-03-01T00:00:00Z",
+    });
+    const otherTheme = story({
+      text: "West London NHS Trust has bought InterSystems HealthShare licences for a research data environment with two universities.",
+      orgs: [WLT], suppliers: ["InterSystems"], themes: [["data-analytics", 0.9]], publishedAt: "2026-03-01T00:00:00Z",
+    });
+    const d = decide(delay, [candidateFrom("epr", contract)]);
+    expect(d.action).toBe("update");
+    expect(d.diff.status?.to).toBe("delayed");
+    expect(decide(otherTheme, [candidateFrom("epr", contract)]).action).toBe("new");
+  });
+
   it("picks the best of several candidates, deterministically on ties", () => {
     const las = story({ heading: "LAS pilots ambient voice", text: "London Ambulance Service NHS Trust is piloting Tortus ambient voice technology across its clinical hub.", orgs: [LAS], suppliers: ["Tortus"], status: "pilot" });
     const cands = [candidateFrom("wlt", wltPlan), candidateFrom("b", las), candidateFrom("a", las), candidateFrom("elft", elftEpr)];

@@ -249,8 +249,11 @@ function applyRules(score: number, e: Evidence, x: { content: number; orgless: b
     reasons.push("capped: no shared organisation and text not a copy");
     return t.noSharedOrgCap;
   }
-  // Only an amount stands in for a shared subject: product names recur across initiatives.
-  if (x.content < t.minContent && e.money.length === 0 && score > t.weakContentCap) {
+  // An amount stands in for a shared subject, and so does a supplier on the same theme (a trust's
+  // InterSystems EPR, reported a year on as "TrakCare go-live moved to May"); a product or
+  // supplier alone does not: the NHS App, Teams or Epic recur across a trust's initiatives.
+  const subject = e.money.length > 0 || (e.suppliers.length > 0 && e.themes > 0);
+  if (x.content < t.minContent && !subject && score > t.weakContentCap) {
     reasons.push("capped: shared organisation but no shared subject");
     return t.weakContentCap;
   }
