@@ -14,9 +14,11 @@ const FLOORS: Record<string, { precision: number; recall: number; shuffleRecall:
   fixtures: { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
   // Held out until 2026-11-21 (recall 0.667 when first measured), tuned on since.
   "fixtures-2": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
-  // Written by writers who never saw the resolver: 0.724 when first measured, 0.897 after the
-  // changes that measurement prompted (EVALUATION.md, "Held-out set"); in-sample since.
-  "held-out": { precision: 0.95, recall: 0.85, shuffleRecall: 0.85 },
+  // Held out until 2026-11-21: 0.724 when first measured, tuned on since.
+  "fixtures-3": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
+  // Written by writers who never saw the resolver (EVALUATION.md, "Held-out rounds"): 0.571 when
+  // first measured; the floor keeps it from getting worse unnoticed.
+  "held-out": { precision: 0.95, recall: 0.75, shuffleRecall: 0.75 },
 };
 
 let sets: LabelledSet[] = [];

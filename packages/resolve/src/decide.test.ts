@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { ThemeId } from "@radar/core";
 import { decide } from "./decide.js";
+import { scoreCandidate } from "./score.js";
+import { storySignature } from "./story-signature.js";
 import { pairScore } from "./members.js";
 import { applyDiff } from "./state.js";
 import { candidateFrom, org, story } from "./testing.js";
@@ -194,6 +197,23 @@ describe("decide", () => {
     expect(d.action).toBe("update");
     expect(d.diff.status?.to).toBe("delayed");
     expect(decide(otherTheme, [candidateFrom("epr", contract)]).action).toBe("new");
+  });
+
+  it("a story without themes is not scored as disagreeing on themes", () => {
+    const launch = story({
+      text: "Whittington Health NHS Trust has signed a contract for a scheduling platform that plans community nurses' daily visits, starting with district nursing teams in Islington.",
+      orgs: [WLT], themes: [["workforce-skills", 0.8]], publishedAt: "2025-06-01T00:00:00Z",
+    });
+    const pointer = (themes: [ThemeId, number][]) => story({
+      text: "Whittington Health NHS Trust says every district nursing team in Islington and Haringey now plans its visits on the scheduling platform, with more visits a day.",
+      orgs: [WLT], themes, publishedAt: "2026-02-01T00:00:00Z",
+    });
+    const unknown = scoreCandidate(pointer([]), storySignature(pointer([])), candidateFrom("scheduling", launch));
+    const other = scoreCandidate(pointer([["cyber", 0.9]]), storySignature(pointer([["cyber", 0.9]])), candidateFrom("scheduling", launch));
+    expect(unknown.features.themes).toBe(0.5);
+    expect(other.features.themes).toBe(0);
+    expect(unknown.score).toBeGreaterThan(other.score);
+    expect(unknown.reasons).toContain("no themes on one side (neutral)");
   });
 
   it("picks the best of several candidates, deterministically on ties", () => {

@@ -146,12 +146,20 @@ interface Evidence {
   cos: number;
   title: number;
   themes: number;
+  /** Both sides have at least one theme (else themes is UNKNOWN_THEMES). */
+  themesKnown: boolean;
   money: string[];
   programmes: string[];
   suppliers: string[];
   periods: string[];
   gap: number | null;
 }
+
+/**
+ * When either side has no theme at all, the classifier found no evidence there (a roundup
+ * paragraph, a topic its cues do not cover yet): that is not disagreement, so the term is neutral.
+ */
+const UNKNOWN_THEMES = 0.5;
 
 /** Jaccard of the story's themes and the state's list (at most 14), without building a set. */
 function themeOverlap(mine: Set<string>, theirs: string[]): number {
@@ -163,10 +171,10 @@ function themeOverlap(mine: Set<string>, theirs: string[]): number {
     n++;
     if (mine.has(t)) inter++;
   }
-  return mine.size === 0 && n === 0 ? 0 : inter / (mine.size + n - inter);
+  return inter / (mine.size + n - inter);
 }
 
-const NO_TEXT = { cos: 0, title: 0, themes: 0, money: [], programmes: [], suppliers: [], periods: [], gap: null };
+const NO_TEXT = { cos: 0, title: 0, themes: 0, themesKnown: false, money: [], programmes: [], suppliers: [], periods: [], gap: null };
 
 /**
  * The evidence for one candidate. With `lazy`, a candidate that can only end capped (no shared
@@ -192,7 +200,8 @@ function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds
     jac,
     cos: overlapExcluding(f.words, sw.words, f.orgWords, sw.orgWords, "cosine"),
     title: titleSimilarity(f, sw),
-    themes: themeOverlap(f.themes, st.themes),
+    themesKnown: f.themes.size > 0 && st.themes.length > 0,
+    themes: f.themes.size > 0 && st.themes.length > 0 ? themeOverlap(f.themes, st.themes) : UNKNOWN_THEMES,
     money: sharedMoney(f.money, st.money),
     programmes: shared(f.names.programmes, sw.names.programmes),
     suppliers: shared(f.names.suppliers, sw.names.suppliers),
@@ -213,7 +222,7 @@ function reasonsOf(e: Evidence, c: Candidate): string[] {
   for (const p of e.programmes) r.push(`shared programme ${p}`);
   for (const s of e.suppliers) r.push(`shared supplier ${s}`);
   if (e.periods.length > 0) r.push(`shared period ${e.periods.join(", ")}`);
-  r.push(`theme overlap ${e.themes.toFixed(2)}`);
+  r.push(e.themesKnown ? `theme overlap ${e.themes.toFixed(2)}` : "no themes on one side (neutral)");
   if (e.gap !== null && e.gap > 0) r.push(`${Math.round(e.gap)} days from the initiative's mentions`);
   return r;
 }
@@ -252,7 +261,7 @@ function applyRules(score: number, e: Evidence, x: { content: number; orgless: b
   // An amount stands in for a shared subject, and so does a supplier on the same theme (a trust's
   // InterSystems EPR, reported a year on as "TrakCare go-live moved to May"); a product or
   // supplier alone does not: the NHS App, Teams or Epic recur across a trust's initiatives.
-  const subject = e.money.length > 0 || (e.suppliers.length > 0 && e.themes > 0);
+  const subject = e.money.length > 0 || (e.suppliers.length > 0 && e.themesKnown && e.themes > 0);
   if (x.content < t.minContent && !subject && score > t.weakContentCap) {
     reasons.push("capped: shared organisation but no shared subject");
     return t.weakContentCap;
