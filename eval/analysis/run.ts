@@ -15,8 +15,10 @@ export function datasets(goldArg?: string): Array<{ name: string; gold: string; 
   if (!goldArg && existsSync(f2)) out.push({ name: "fixtures-2", gold: f2, articles: resolve(root, "eval/fixtures-2/articles") });
   const f3 = resolve(root, "eval/fixtures-3/gold.json");
   if (!goldArg && existsSync(f3)) out.push({ name: "fixtures-3", gold: f3, articles: resolve(root, "eval/fixtures-3/articles") });
-  const ho = resolve(root, "eval/fixtures-4/gold.json");
-  if (!goldArg && existsSync(ho)) out.push({ name: "held-out", gold: ho, articles: resolve(root, "eval/fixtures-4/articles") });
+  const f4 = resolve(root, "eval/fixtures-4/gold.json");
+  if (!goldArg && existsSync(f4)) out.push({ name: "fixtures-4", gold: f4, articles: resolve(root, "eval/fixtures-4/articles") });
+  const ho = resolve(root, "eval/fixtures-5/gold.json");
+  if (!goldArg && existsSync(ho)) out.push({ name: "held-out", gold: ho, articles: resolve(root, "eval/fixtures-5/articles") });
   return out;
 }
 

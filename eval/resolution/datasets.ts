@@ -26,8 +26,10 @@ export function datasets(): Dataset[] {
   if (second) out.push(second);
   const third = loadDataset("fixtures-3", join(ROOT, "eval/fixtures-3/gold.json"), join(ROOT, "eval/fixtures-3/articles"));
   if (third) out.push(third);
+  const fourth = loadDataset("fixtures-4", join(ROOT, "eval/fixtures-4/gold.json"), join(ROOT, "eval/fixtures-4/articles"));
+  if (fourth) out.push(fourth);
   // Written after the resolver was tuned, by writers who never saw it: the held-out measure.
-  const heldOut = loadDataset("held-out", join(ROOT, "eval/fixtures-4/gold.json"), join(ROOT, "eval/fixtures-4/articles"));
+  const heldOut = loadDataset("held-out", join(ROOT, "eval/fixtures-5/gold.json"), join(ROOT, "eval/fixtures-5/articles"));
   if (heldOut) out.push(heldOut);
   return out;
 }
