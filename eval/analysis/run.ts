@@ -17,8 +17,10 @@ export function datasets(goldArg?: string): Array<{ name: string; gold: string; 
   if (!goldArg && existsSync(f3)) out.push({ name: "fixtures-3", gold: f3, articles: resolve(root, "eval/fixtures-3/articles") });
   const f4 = resolve(root, "eval/fixtures-4/gold.json");
   if (!goldArg && existsSync(f4)) out.push({ name: "fixtures-4", gold: f4, articles: resolve(root, "eval/fixtures-4/articles") });
-  const ho = resolve(root, "eval/fixtures-5/gold.json");
-  if (!goldArg && existsSync(ho)) out.push({ name: "held-out", gold: ho, articles: resolve(root, "eval/fixtures-5/articles") });
+  const f5 = resolve(root, "eval/fixtures-5/gold.json");
+  if (!goldArg && existsSync(f5)) out.push({ name: "fixtures-5", gold: f5, articles: resolve(root, "eval/fixtures-5/articles") });
+  const ho = resolve(root, "eval/fixtures-6/gold.json");
+  if (!goldArg && existsSync(ho)) out.push({ name: "held-out", gold: ho, articles: resolve(root, "eval/fixtures-6/articles") });
   return out;
 }
 

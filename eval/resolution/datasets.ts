@@ -28,8 +28,10 @@ export function datasets(): Dataset[] {
   if (third) out.push(third);
   const fourth = loadDataset("fixtures-4", join(ROOT, "eval/fixtures-4/gold.json"), join(ROOT, "eval/fixtures-4/articles"));
   if (fourth) out.push(fourth);
+  const fifth = loadDataset("fixtures-5", join(ROOT, "eval/fixtures-5/gold.json"), join(ROOT, "eval/fixtures-5/articles"));
+  if (fifth) out.push(fifth);
   // Written after the resolver was tuned, by writers who never saw it: the held-out measure.
-  const heldOut = loadDataset("held-out", join(ROOT, "eval/fixtures-5/gold.json"), join(ROOT, "eval/fixtures-5/articles"));
+  const heldOut = loadDataset("held-out", join(ROOT, "eval/fixtures-6/gold.json"), join(ROOT, "eval/fixtures-6/articles"));
   if (heldOut) out.push(heldOut);
   return out;
 }

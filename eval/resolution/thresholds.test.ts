@@ -18,9 +18,12 @@ const FLOORS: Record<string, { precision: number; recall: number; shuffleRecall:
   "fixtures-3": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
   // Held out until 2026-11-21: 0.571 when first measured, tuned on since (0.800).
   "fixtures-4": { precision: 0.95, recall: 0.75, shuffleRecall: 0.75 },
-  // Written by writers who never saw the resolver (EVALUATION.md, "Held-out rounds"): 0.725 when
-  // first measured, nothing tuned on it; the floor keeps it from getting worse unnoticed.
-  "held-out": { precision: 0.95, recall: 0.7, shuffleRecall: 0.7 },
+  // Held out until 2026-11-21: 0.725 when first measured, tuned on since (0.800).
+  "fixtures-5": { precision: 0.95, recall: 0.75, shuffleRecall: 0.75 },
+  // Written by writers who never saw the resolver (EVALUATION.md, "Held-out rounds"): precision
+  // 0.929 (one segmentation slip bridged two initiatives) and recall 0.839 when first measured,
+  // nothing tuned on it; the floors keep it from getting worse unnoticed.
+  "held-out": { precision: 0.9, recall: 0.8, shuffleRecall: 0.8 },
 };
 
 let sets: LabelledSet[] = [];
