@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAnalyzer, loadSeedFiles } from "@radar/classify";
+import { FIXTURE_SETS } from "../fixture-sets.js";
 import { evaluate, type Metrics } from "./evaluate.js";
 
 /** npx tsx eval/analysis/run.ts [--gold path] [--json] [--misses] [--html] — seeds gold plus eval/fixtures if present. */
@@ -9,18 +10,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export function datasets(goldArg?: string): Array<{ name: string; gold: string; articles: string }> {
   const seedsGold = goldArg ?? [resolve(root, "../shared/eval/seeds-gold.json"), "/work/shared/eval/seeds-gold.json"].find(existsSync) ?? resolve(root, "../shared/eval/seeds-gold.json");
   const out = [{ name: "seeds", gold: seedsGold, articles: resolve(root, "seeds/articles") }];
-  const fx = resolve(root, "eval/fixtures/gold.json");
-  if (!goldArg && existsSync(fx)) out.push({ name: "fixtures", gold: fx, articles: resolve(root, "eval/fixtures/articles") });
-  const f2 = resolve(root, "eval/fixtures-2/gold.json");
-  if (!goldArg && existsSync(f2)) out.push({ name: "fixtures-2", gold: f2, articles: resolve(root, "eval/fixtures-2/articles") });
-  const f3 = resolve(root, "eval/fixtures-3/gold.json");
-  if (!goldArg && existsSync(f3)) out.push({ name: "fixtures-3", gold: f3, articles: resolve(root, "eval/fixtures-3/articles") });
-  const f4 = resolve(root, "eval/fixtures-4/gold.json");
-  if (!goldArg && existsSync(f4)) out.push({ name: "fixtures-4", gold: f4, articles: resolve(root, "eval/fixtures-4/articles") });
-  const f5 = resolve(root, "eval/fixtures-5/gold.json");
-  if (!goldArg && existsSync(f5)) out.push({ name: "fixtures-5", gold: f5, articles: resolve(root, "eval/fixtures-5/articles") });
-  const ho = resolve(root, "eval/fixtures-6/gold.json");
-  if (!goldArg && existsSync(ho)) out.push({ name: "held-out", gold: ho, articles: resolve(root, "eval/fixtures-6/articles") });
+  if (!goldArg) {
+    for (const set of FIXTURE_SETS) {
+      const gold = resolve(root, set.dir, "gold.json");
+      if (existsSync(gold)) out.push({ name: set.name, gold, articles: resolve(root, set.dir, "articles") });
+    }
+  }
   return out;
 }
 

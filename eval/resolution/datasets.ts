@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AnalyzedItem } from "@radar/core";
+import { FIXTURE_SETS } from "../fixture-sets.js";
 import { foldForAnchor, loadDataset, storiesFromLabels, type Dataset, type LabelledStory } from "./gold-stories.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -19,20 +20,10 @@ export function datasets(): Dataset[] {
   const seeds = loadDataset("seeds", "/work/shared/eval/seeds-gold.json", join(ROOT, "seeds/articles"))
     ?? loadDataset("seeds", join(ROOT, "eval/seeds-gold.json"), join(ROOT, "seeds/articles"));
   if (seeds) out.push(seeds);
-  const fixtures = loadDataset("fixtures", join(ROOT, "eval/fixtures/gold.json"), join(ROOT, "eval/fixtures/articles"));
-  if (fixtures) out.push(fixtures);
-  // Held out until 2026-11-21 (each measured once, then tuned on): in-sample now.
-  const second = loadDataset("fixtures-2", join(ROOT, "eval/fixtures-2/gold.json"), join(ROOT, "eval/fixtures-2/articles"));
-  if (second) out.push(second);
-  const third = loadDataset("fixtures-3", join(ROOT, "eval/fixtures-3/gold.json"), join(ROOT, "eval/fixtures-3/articles"));
-  if (third) out.push(third);
-  const fourth = loadDataset("fixtures-4", join(ROOT, "eval/fixtures-4/gold.json"), join(ROOT, "eval/fixtures-4/articles"));
-  if (fourth) out.push(fourth);
-  const fifth = loadDataset("fixtures-5", join(ROOT, "eval/fixtures-5/gold.json"), join(ROOT, "eval/fixtures-5/articles"));
-  if (fifth) out.push(fifth);
-  // Written after the resolver was tuned, by writers who never saw it: the held-out measure.
-  const heldOut = loadDataset("held-out", join(ROOT, "eval/fixtures-6/gold.json"), join(ROOT, "eval/fixtures-6/articles"));
-  if (heldOut) out.push(heldOut);
+  for (const set of FIXTURE_SETS) {
+    const ds = loadDataset(set.name, join(ROOT, set.dir, "gold.json"), join(ROOT, set.dir, "articles"));
+    if (ds) out.push(ds);
+  }
   return out;
 }
 

@@ -1,0 +1,14 @@
+/**
+ * The labelled fixture sets under eval/, oldest first, for both quality scripts. The last one was
+ * written after the latest tuning by writers who never saw radar, and nobody has tuned on it: it is
+ * the held-out measure. When a new one is written, the old held-out set takes its directory's name.
+ */
+export const FIXTURE_SETS: { name: string; dir: string }[] = [
+  { name: "fixtures", dir: "eval/fixtures" },
+  // Each held out until 2026-11-21 (measured once, then tuned on): in-sample now.
+  { name: "fixtures-2", dir: "eval/fixtures-2" },
+  { name: "fixtures-3", dir: "eval/fixtures-3" },
+  { name: "fixtures-4", dir: "eval/fixtures-4" },
+  { name: "fixtures-5", dir: "eval/fixtures-5" },
+  { name: "held-out", dir: "eval/fixtures-6" },
+];
