@@ -5,7 +5,7 @@ export const BOILERPLATE_RE =
 
 /** Paragraph openers that start a new story even when the body is the same. */
 export const STORY_OPENER_RE =
-  /^(?:(?:At|In|During) (?:its|their|the|a|an)(?: (?:latest|most recent|more recent|recent|previous|last|next|separate|subsequent|later|further|public|private))*(?: board| governing body| committee)? meeting\b|Separately,|Elsewhere\b|Meanwhile,|In other news|In separate news|We (?:spoke|sat down|caught up) with\b|HTN (?:spoke|sat down|caught up) with\b)/i;
+  /^(?:(?:At|In|During) (?:its|their|the|a|an)(?: (?:latest|most recent|more recent|recent|previous|last|next|separate|subsequent|later|further|public|private))*(?: board| governing body| committee)? meeting\b|Separately,|Elsewhere\b|Meanwhile,|In other news|In separate news|In a separate (?:move|development|initiative|announcement|project)\b|We (?:spoke|sat down|caught up) with\b|HTN (?:spoke|sat down|caught up) with\b)/i;
 
 /** Panel, webinar and interview openers: opinion unless an NHS body does something concrete. */
 export const OPINION_OPENER_RE =
@@ -37,7 +37,7 @@ export const BACKREF_START_RE =
  * "…has separately opened a procurement": the writer marks a second initiative of a body already
  * in hand, even when the sentence starts with it ("The trust has separately…").
  */
-export const SEPARATELY_RE = /\b(?:has|have|had|is|are|was|were|will|would) (?:also )?separately\b|^(?:In a separate (?:move|development|initiative|announcement|project)|In separate news)\b/i;
+export const SEPARATELY_RE = /\b(?:has|have|had|is|are|was|were|will|would) (?:also )?separately\b/i;
 
 /**
  * "NHS England's director of transformation added that…", "A spokesperson for the trust said…":
@@ -50,7 +50,7 @@ export const ATTRIBUTION_RE =
  * Words after "The" that do not name a thing already introduced: "The new service at X…" can open
  * a story; "The record, first introduced by X…" refers back to the heading's record.
  */
-export const NOT_ANAPHORIC = new Set(["new", "latest", "first", "second", "third", "final", "next", "national", "same", "local", "wider", "other", "government", "current", "regional", "largest", "biggest", "main", "two", "three", "four", "five", "uk", "nhs"]);
+export const NOT_ANAPHORIC = new Set(["latest", "first", "second", "third", "final", "next", "national", "same", "local", "wider", "other", "government", "current", "regional", "largest", "biggest", "main", "three", "four", "five"]);
 
 /** Back-reference phrases inside text, resolved to the body last named. */
 export const BACKREF_RE = /\bthe (trust|ICB|ICS|board|health board|integrated care board|integrated care system)\b/gi;

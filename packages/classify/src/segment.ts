@@ -140,12 +140,13 @@ function startsStory(text: string, cur: Segment, probe: Probe): boolean {
  * thing, whoever the sentence goes on to name.
  */
 function refersBack(first: string, cur: Segment): boolean {
+  // Four letters or more: "The new …", "The two …" are never the thing in hand.
   const m = /^The ([a-z][a-z-]{3,})\b/.exec(first);
   if (!m || NOT_ANAPHORIC.has(m[1]!)) return false;
   // "The virtual ward at Leeds Teaching Hospitals…" is another body's ward, not the one in hand.
   if (/^The [a-z-]+(?: [a-z-]+)? (?:at|in|of|for|from|across) [A-Z]/.test(first)) return false;
-  const introduced = `${cur.heading ?? ""} ${cur.blocks[0]?.text ?? ""}`;
-  return new RegExp(`\\b${m[1]}\\b`, "i").test(introduced);
+  const introduced = `${cur.heading ?? ""} ${cur.blocks[0]?.text ?? ""}`.toLowerCase().split(/[^a-z-]+/);
+  return introduced.includes(m[1]!);
 }
 
 /** A single opening paragraph of real prose (not a title line that lost its heading, not a series intro). */

@@ -22,7 +22,7 @@ function orgOverlap(storyKeys: string[], stateKeys: string[]): number {
 }
 
 /** The org term for two organisation-less stories sharing an amount (and enough content). */
-const NAMED_PROGRAMME_ORG = 0.8;
+const NATIONAL_SCHEME_ORG = 0.8;
 
 /** Overlap when no organisation is shared but one side's ICB is the other side's trust's ICB. */
 const PARENT_OVERLAP = 0.5;
@@ -45,7 +45,7 @@ function candidateSystems(c: Candidate): Systems {
 const NO_SYSTEMS: Systems = { icbs: [], bodies: [] };
 
 /** The ICBs a story's organisations belong to, and the ICBs it names as bodies (gazetteer kind "icb"). */
-export function storySystems(orgs: { kind: string; icb?: string | null | undefined; name: string }[]): Systems {
+function storySystems(orgs: { kind: string; icb?: string | null | undefined; name: string }[]): Systems {
   const icbs: string[] = [];
   const bodies: string[] = [];
   for (const o of orgs) {
@@ -189,6 +189,7 @@ function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds
   const bothOrgless = f.keys.length === 0 && st.orgs.length === 0;
   const jac = estimateJaccard(sig, c.signature);
   const orgKnown = f.keys.length > 0 && st.orgs.length > 0;
+  const themesKnown = f.themes.size > 0 && st.themes.length > 0;
   if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { org, viaIcb, orgKnown, bothOrgless, jac, ...NO_TEXT };
   const sw = stateWords(st);
   // Built in one literal (no spreads): this runs for every member of every candidate.
@@ -200,8 +201,8 @@ function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds
     jac,
     cos: overlapExcluding(f.words, sw.words, f.orgWords, sw.orgWords, "cosine"),
     title: titleSimilarity(f, sw),
-    themesKnown: f.themes.size > 0 && st.themes.length > 0,
-    themes: f.themes.size > 0 && st.themes.length > 0 ? themeOverlap(f.themes, st.themes) : UNKNOWN_THEMES,
+    themesKnown,
+    themes: themesKnown ? themeOverlap(f.themes, st.themes) : UNKNOWN_THEMES,
     money: sharedMoney(f.money, st.money),
     programmes: shared(f.names.programmes, sw.names.programmes),
     suppliers: shared(f.names.suppliers, sw.names.suppliers),
@@ -278,19 +279,17 @@ export function scoreWith(f: StoryFeatures, storySig: Signature, c: Candidate, t
   const names = Math.min(1, (e.money.length > 0 ? 1 : 0) + (e.programmes.length > 0 ? 0.5 : 0) + (e.suppliers.length > 0 ? 0.25 : 0) + (e.periods.length > 0 ? 0.15 : 0));
   const decay = e.gap === null ? 1 : Math.pow(0.5, e.gap / t.halfLifeDays);
   const conflict = regionConflict(f, c);
-  // National programmes (NHS England, DHSC) have no gazetteer organisation on either side: no
-  // evidence either way, so the org term is neutral and content plus a shared amount or
-  // programme must carry the match.
-  // With no organisation on either side (NHS England, DHSC), a shared amount names the national
-  // scheme itself: months later a follow-up is worded afresh ("£40m Ambient Voice Technology
-  // Accelerator" → "now live in 92 trusts"), but it repeats the fund's amount. On every labelled set
-  // so far, each such pair sharing an amount was one scheme (13 of 13).
-  const namedProgramme = e.bothOrgless && !conflict && e.money.length > 0 && content >= t.minContent;
-  const orgless = namedProgramme || (e.bothOrgless && !conflict && content >= 2 * t.minContent && e.money.length + e.programmes.length > 0);
+  // National programmes (NHS England, DHSC) have no gazetteer organisation on either side. A shared
+  // amount names the scheme itself: months later a follow-up is worded afresh ("£40m Ambient Voice
+  // Technology Accelerator" → "now live in 92 trusts") but repeats the fund's amount (13 of 13 such
+  // pairs on the labelled sets were one scheme). Without an amount, a shared programme name and
+  // strong content make the org term neutral: no evidence either way.
+  const nationalScheme = e.bothOrgless && !conflict && e.money.length > 0 && content >= t.minContent;
+  const orgless = nationalScheme || (e.bothOrgless && !conflict && content >= 2 * t.minContent && e.programmes.length > 0);
   const w = t.weights;
-  const sum = w.org * (namedProgramme ? NAMED_PROGRAMME_ORG : orgless ? 0.5 : e.org) + w.content * content + w.names * names + w.themes * e.themes;
+  const sum = w.org * (nationalScheme ? NATIONAL_SCHEME_ORG : orgless ? 0.5 : e.org) + w.content * content + w.names * names + w.themes * e.themes;
   const reasons = explain ? reasonsOf(e, c) : [];
-  if (namedProgramme && explain) reasons.push(`no organisation on either side (national programme): the shared amount ${e.money[0]}${e.programmes.length > 0 ? ` and programme ${e.programmes[0]}` : ""} name it`);
+  if (nationalScheme && explain) reasons.push(`no organisation on either side (national programme): the shared amount ${e.money[0]}${e.programmes.length > 0 ? ` and programme ${e.programmes[0]}` : ""} name it`);
   else if (orgless && explain) reasons.push("no organisation on either side (national programme): judged on content and names");
   const score = applyRules(sum * (1 - w.time + w.time * decay), e, { content, orgless, conflict }, t, reasons);
   const features: Record<string, number> = {
