@@ -38,6 +38,16 @@ describe("gazetteer", () => {
     expect(names("at Kingston and Richmond NHS")).toEqual(["Kingston and Richmond NHS Foundation Trust"]);
   });
 
+  it("knows a trust by its places alone, unless they read as places or another body has them", () => {
+    expect(names("York and Scarborough has extended its remote monitoring service")).toEqual(["York and Scarborough Teaching Hospitals NHS Foundation Trust"]);
+    expect(names("Wrightington, Wigan and Leigh went live")).toEqual(["Wrightington, Wigan and Leigh Teaching Hospitals NHS Foundation Trust"]);
+    expect(names("Avon and Wiltshire's crisis line")).toEqual(["Avon and Wiltshire Mental Health Partnership NHS Trust"]);
+    // After "in", "across"…, a list of places is where, not who.
+    expect(names("patients across York and Scarborough")).toEqual([]);
+    // "Kent and Medway" is the ICB, not the trust "Kent and Medway Mental Health NHS Trust".
+    expect(names("Kent and Medway has")).toEqual(["NHS Kent and Medway Integrated Care Board"]);
+  });
+
   it("prefers the longest match and keeps West London NHS Trust apart from the ICBs", () => {
     expect(names("West London NHS Trust’s strategy")).toEqual(["West London NHS Trust"]);
     expect(names("North London NHS FT")).toEqual(["North London NHS Foundation Trust"]);

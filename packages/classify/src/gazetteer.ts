@@ -16,6 +16,8 @@ interface Entry {
   place?: { name: string; region: Region };
   /** 0 strong (name/alias), 1 weak (bare ICB/board place name, bare acronym), 2 place. */
   rank: 0 | 1 | 2;
+  /** A trust's places without its descriptor ("York and Scarborough"): not after "in", "across"… */
+  short?: boolean;
   modes: Mode[];
   raws: string[];
 }
@@ -45,6 +47,23 @@ const SMALL = new Set(["and", "of", "the", "for", "upon", "on", "in", "at", "wit
 const TRUST_SUFFIX = /\s+(?:NHS Foundation Trust|NHS Trust|Foundation Trust|NHS FT)$/;
 const SUFFIXES = ["NHS Foundation Trust", "NHS FT", "NHSFT", "NHS Trust", "Foundation Trust", "FT", "Trust", "NHS", "NHS Group"];
 const TRUST_KINDS = new Set(["trust", "foundation-trust", "ambulance-trust"]);
+
+/** What a trust's stem says it is, after its places: "Teaching Hospitals", "Healthcare"… */
+const DESCRIPTOR = /\s+(?:(?:University |Teaching |Acute |Combined |Community |Orthopaedic |Mental Health )*(?:Hospitals?|Healthcare|Health and Care|Health Services|Mental Health|Health|Integrated Care|Partnership|Care))$/;
+/** Two or more places joined by "and" (and commas): "Doncaster and Bassetlaw", "Wrightington, Wigan and Leigh". */
+const PLACE_LIST = /^[A-Z][a-z']+(?: [A-Z][a-z']+)*(?:, [A-Z][a-z']+(?: [A-Z][a-z']+)*)* and [A-Z][a-z']+(?: [A-Z][a-z']+)*$/;
+
+/**
+ * Reporters name a trust by its places alone once it is known ("York and Scarborough has
+ * extended…"). Only a list of places qualifies: one place ("Leeds") is the city, and a single
+ * word ("Mersey") is many bodies. Other bodies' names are removed from these in loadGazetteer.
+ */
+export function shortFormOf(o: GazOrg): string | null {
+  if (!TRUST_KINDS.has(o.kind)) return null;
+  const stem = o.name.replace(/^The\s+/, "").replace(TRUST_SUFFIX, "");
+  const short = stem.replace(DESCRIPTOR, "");
+  return short !== stem && PLACE_LIST.test(short) ? short : null;
+}
 
 function variantsOf(o: GazOrg): Array<{ text: string; rank: 0 | 1 }> {
   const out: Array<{ text: string; rank: 0 | 1 }> = [];
@@ -112,15 +131,28 @@ function accepts(e: Entry, toks: Token[], from: number, path: number[]): boolean
     if (m === 2 && t.raw !== e.raws[k] && unpossessed(t.raw) !== e.raws[k]) return false;
     if (m === 1 && !capitalised(t.raw)) return false;
   }
-  return from >= 0;
+  return !(e.short && from > 0 && LOCATIVE.has(toks[from - 1]!.key));
 }
+
+/** "patients across Surrey and Sussex": after these, a list of places is the places. */
+const LOCATIVE = new Set(["in", "across", "throughout", "around", "covering", "serving", "of", "for", "from", "to", "between", "and"]);
 
 export function loadGazetteer(csvText: string): Gazetteer {
   const orgs = readGazetteerRows(csvText);
   const root: Node = { next: new Map(), ends: [] };
   let size = 0;
+  const claimed = new Map<string, number>(); // variant text (lower case) → the org, or -1 when several
   for (const o of orgs) {
-    for (const v of variantsOf(o)) insert(root, tokenize(v.text), { org: o.id, rank: v.rank }), size++;
+    for (const v of variantsOf(o)) {
+      insert(root, tokenize(v.text), { org: o.id, rank: v.rank }), size++;
+      const k = v.text.toLowerCase();
+      claimed.set(k, claimed.has(k) && claimed.get(k) !== o.id ? -1 : o.id);
+    }
+  }
+  for (const o of orgs) {
+    const short = shortFormOf(o);
+    // "Birmingham and Solihull" is also the ICB: a short form nobody else answers to, or none.
+    if (short && !claimed.has(short.toLowerCase())) insert(root, tokenize(short), { org: o.id, rank: 0, short: true }), size++;
   }
   for (const p of placeEntries()) insert(root, tokenize(p.name), { org: -1, place: p, rank: 2 }), size++;
   const byName = new Map(orgs.map((o) => [o.name, o]));
