@@ -36,6 +36,18 @@ describe("patterns from real articles", () => {
     expect(out.items.map((i) => i.kind)).toEqual(["initiative", "opinion"]);
   });
 
+  it("a heading announcing other news opens a new story, even about the same trust", () => {
+    const out = analyzer.analyze(
+      art([
+        p("Radiologists at Leeds Teaching Hospitals NHS Trust have begun using AI to check lung screening CT scans."),
+        p("The trust said reporting was now 35 per cent faster."),
+        h("In other news from the trust"),
+        p("Leeds Teaching Hospitals NHS Trust has also completed the move of its two main sites onto one instance of its electronic patient record."),
+      ]),
+    );
+    expect(out.items.map((i) => i.text.slice(0, 20))).toEqual(["Radiologists at Leed", "Leeds Teaching Hospi"]);
+  });
+
   it("ordinary elaboration of a story does not open a new one", () => {
     const out = analyzer.analyze(
       art([

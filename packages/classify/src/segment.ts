@@ -1,5 +1,5 @@
 import type { Block } from "@radar/core";
-import { ATTRIBUTION_RE, BACKREF_START_RE, DATED_ACTION_RE, NOT_ANAPHORIC, SEPARATELY_RE, LEADING_TIME_RE, RECAP_OPENER_RE, NEW_INITIATIVE_RE, BOILERPLATE_RE, SPONSORED_RE, LABEL_HEADING_RE, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
+import { ATTRIBUTION_RE, BACKREF_START_RE, DATED_ACTION_RE, NOT_ANAPHORIC, SEPARATELY_RE, LEADING_TIME_RE, RECAP_OPENER_RE, NEW_INITIATIVE_RE, OTHER_NEWS_HEADING_RE, BOILERPLATE_RE, SPONSORED_RE, LABEL_HEADING_RE, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
 import { firstSentence } from "./text.js";
 
 /**
@@ -84,7 +84,7 @@ type Role = "section" | "story" | "sub";
 
 function headingRole(text: string, next: Block | undefined, cur: Segment | null, probe: Probe): Role {
   if (!next || next.type === "heading") return "section";
-  if (probe.nameOnly(text)) return "section";
+  if (probe.nameOnly(text) || OTHER_NEWS_HEADING_RE.test(text)) return "section";
   if (probe.namesEntity(text) && !(cur?.sponsored && !hasBody(text, probe))) return "story";
   if (!cur) return "story";
   // Vendor copy starting after a news story is a story of its own ("Partner content: …").
