@@ -48,6 +48,14 @@ describe("patterns from real articles", () => {
     expect(out.items.map((i) => i.text.slice(0, 20))).toEqual(["Radiologists at Leed", "Leeds Teaching Hospi"]);
   });
 
+  it("another body joining the roll-out in hand stays with it; one bringing its own deployment opens a story", () => {
+    const lead = p("AI fracture checks went live at Northumbria Healthcare NHS Foundation Trust in March, the first trust under NHS North East and North Cumbria ICB's region-wide programme.");
+    const joins = analyzer.analyze(art([lead, p("South Tyneside and Sunderland NHS Foundation Trust went live in May, and the remaining six trusts are due to follow by the end of the year.")]));
+    expect(joins.items).toHaveLength(1);
+    const own = analyzer.analyze(art([lead, p("Gateshead Health NHS Foundation Trust went live in January with £410,000 from the programme, starting with its emergency department.")]));
+    expect(own.items).toHaveLength(2);
+  });
+
   it("ordinary elaboration of a story does not open a new one", () => {
     const out = analyzer.analyze(
       art([

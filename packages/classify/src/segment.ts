@@ -123,6 +123,9 @@ function startsStory(text: string, cur: Segment, probe: Probe): boolean {
   // "The trust also…" continues a story about a body; after an intro it opens one.
   if (BACKREF_START_RE.test(first) && cur.subject?.startsWith("org:")) return false;
   if (refersBack(first, cur)) return false;
+  // "South Tyneside and Sunderland went live in May, and the rest follow…": another body joining
+  // the roll-out in hand, with no new thing of its own (no object after the verb).
+  if (JOINS_ROLLOUT_RE.test(first) && cur.subject !== null) return false;
   const subj = probe.subject(text);
   if (subj === null || subj === cur.subject) return false;
   if (subj.startsWith("region:") && cur.subject?.startsWith("org:") && cur.keys.has(subj)) return false;
@@ -148,6 +151,13 @@ function refersBack(first: string, cur: Segment): boolean {
   const introduced = `${cur.heading ?? ""} ${cur.blocks[0]?.text ?? ""}`.toLowerCase().split(/[^a-z-]+/);
   return introduced.includes(m[1]!);
 }
+
+/**
+ * A named subject, an intransitive roll-out verb, at most a short time phrase, then the clause ends:
+ * "went live in January with £410,000 from the programme" brings something of its own.
+ */
+const JOINS_ROLLOUT_RE =
+  /^(?:[A-Z][\w'’&.-]*(?:,? (?:and|&|of|upon|on|[A-Z][\w'’&.-]*))*) (?:went live|has gone live|have gone live|goes live|is (?:now |also )?live|are (?:now |also )?live|is (?:due|expected|set) to (?:go live|follow)|are (?:due|expected|set) to (?:go live|follow)|followed|follows|will follow|has followed|have followed|joined|will join)(?: (?:in|on|at|from|by|during|last|this|next|earlier|later|shortly|soon|early|late)(?: [\w'’]+){0,3})?(?:[,.;:]|$)/;
 
 /** A single opening paragraph of real prose (not a title line that lost its heading, not a series intro). */
 function isProseLead(cur: Segment): boolean {
