@@ -92,11 +92,26 @@ function print(r: SetReport): void {
   if (args.has("--verbose")) for (const m of r.matches) console.log(`  ${m}`);
 }
 
+/** Pairwise precision and recall over every pair of the given sets together (each set resolved on its own). */
+export function pooled(reports: SetReport[]): { precision: number; recall: number; tp: number; goldPairs: number; predictedPairs: number } {
+  let tp = 0, goldPairs = 0, predictedPairs = 0;
+  for (const r of reports) {
+    tp += Math.round(r.recall * r.goldPairs);
+    goldPairs += r.goldPairs;
+    predictedPairs += r.predictedPairs;
+  }
+  return { precision: predictedPairs ? tp / predictedPairs : 1, recall: goldPairs ? tp / goldPairs : 1, tp, goldPairs, predictedPairs };
+}
+
 async function main(): Promise<void> {
   const sets = await labelledSets(args.has("--labels") ? "labels" : "auto");
   const reports = sets.map((s) => evaluate(s));
   if (args.has("--json")) console.log(JSON.stringify(reports, null, 2));
-  else reports.forEach(print);
+  else {
+    reports.forEach(print);
+    const p = pooled(reports);
+    console.log(`\n## pooled over all ${reports.length} sets: pairwise precision ${p.precision.toFixed(3)} recall ${p.recall.toFixed(3)} (${p.tp} of ${p.goldPairs} gold pairs, ${p.predictedPairs} predicted)`);
+  }
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { chronological, labelledSets, type LabelledSet } from "./datasets.js";
 import { resolveAll } from "./metrics.js";
-import { evaluate, type SetReport } from "./run.js";
+import { evaluate, pooled, type SetReport } from "./run.js";
 
 /** Floors per dataset: the targets where reached, else just under the measured value. */
 const FLOORS: Record<string, { precision: number; recall: number; shuffleRecall: number }> = {
@@ -14,16 +14,19 @@ const FLOORS: Record<string, { precision: number; recall: number; shuffleRecall:
   fixtures: { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
   // Held out until 2026-11-21 (recall 0.667 when first measured), tuned on since.
   "fixtures-2": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
-  // Held out until 2026-11-21: 0.724 when first measured, tuned on since.
-  "fixtures-3": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
+  // Held out until 2026-11-21: 0.724 when first measured, tuned on since (1.000).
+  "fixtures-3": { precision: 0.95, recall: 0.95, shuffleRecall: 0.95 },
   // Held out until 2026-11-21: 0.571 when first measured, tuned on since (0.800).
   "fixtures-4": { precision: 0.95, recall: 0.75, shuffleRecall: 0.75 },
-  // Held out until 2026-11-21: 0.725 when first measured, tuned on since (0.800).
-  "fixtures-5": { precision: 0.95, recall: 0.75, shuffleRecall: 0.75 },
+  // Held out until 2026-11-21: 0.725 when first measured, tuned on since (0.875).
+  "fixtures-5": { precision: 0.95, recall: 0.85, shuffleRecall: 0.85 },
+  // Held out until the evening of 2026-11-21: precision 0.929, recall 0.839 when first measured,
+  // tuned on since (1.000 / 0.914).
+  "fixtures-6": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
   // Written by writers who never saw the resolver (EVALUATION.md, "Held-out rounds"): precision
-  // 0.929 (one segmentation slip bridged two initiatives) and recall 0.839 when first measured,
-  // nothing tuned on it; the floors keep it from getting worse unnoticed.
-  "held-out": { precision: 0.9, recall: 0.8, shuffleRecall: 0.8 },
+  // 1.000 and recall 0.833 when first measured, nothing tuned on it; the floors keep it from
+  // getting worse unnoticed.
+  "held-out": { precision: 0.95, recall: 0.8, shuffleRecall: 0.8 },
 };
 
 let sets: LabelledSet[] = [];
@@ -64,6 +67,13 @@ describe("resolution quality on labelled stories", () => {
       expect(r.shuffles.sameGroups).toBe(r.shuffles.runs);
     });
   }
+
+  it("all sets pooled: precision at the target, recall just under it (0.892 measured)", () => {
+    const p = pooled([...reports.values()]);
+    expect(p.goldPairs).toBeGreaterThan(200);
+    expect(p.precision).toBeGreaterThanOrEqual(0.95);
+    expect(p.recall).toBeGreaterThanOrEqual(0.88);
+  });
 
   it("fixtures: new/update/duplicate agree with the gold notes on re-reports", (ctx) => {
     const r = reports.get("fixtures");
