@@ -141,13 +141,9 @@ export function loadGazetteer(csvText: string): Gazetteer {
   const orgs = readGazetteerRows(csvText);
   const root: Node = { next: new Map(), ends: [] };
   let size = 0;
-  const claimed = new Map<string, number>(); // variant text (lower case) → the org, or -1 when several
+  const claimed = new Set<string>(); // every name and variant, lower case
   for (const o of orgs) {
-    for (const v of variantsOf(o)) {
-      insert(root, tokenize(v.text), { org: o.id, rank: v.rank }), size++;
-      const k = v.text.toLowerCase();
-      claimed.set(k, claimed.has(k) && claimed.get(k) !== o.id ? -1 : o.id);
-    }
+    for (const v of variantsOf(o)) insert(root, tokenize(v.text), { org: o.id, rank: v.rank }), size++, claimed.add(v.text.toLowerCase());
   }
   for (const o of orgs) {
     const short = shortFormOf(o);
