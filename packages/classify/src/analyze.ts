@@ -6,7 +6,7 @@ import { createScanner, type ArticleScanner } from "./probe.js";
 import { segment, type Segment } from "./segment.js";
 import { inferOrg, rankOrgs, toOrgRef } from "./orgs.js";
 import { detectStatus, parseFigures, parseMoney, parsePeriods, parseProgrammes } from "./entities.js";
-import { OPINION_OPENER_RE, PANEL_FRAME_RE, SERIES_INTRO_RE, SPONSORED_RE, TEASER_RE, VENDOR_VOICE_RE, LABEL_HEADING_RE, VENDOR_SOURCE_BEFORE_RE, VENDOR_SOURCE_AFTER_RE } from "./cues.js";
+import { OPINION_OPENER_RE, PANEL_FRAME_RE, SERIES_INTRO_RE, SPONSORED_RE, TEASER_RE, VENDOR_VOICE_RE, isLabelHeading, VENDOR_SOURCE_BEFORE_RE, VENDOR_SOURCE_AFTER_RE } from "./cues.js";
 import { firstSentence } from "./text.js";
 import type { GazOrg } from "./gazetteer-csv.js";
 
@@ -194,7 +194,7 @@ function storyKind(seg: Segment, text: string, opening: string, orgs: GazOrg[], 
   if (OPINION_OPENER_RE.test(text)) return "opinion";
   const firstPara = seg.blocks[0]?.text ?? "";
   // A series intro or panel frame is comment, also under a label heading ("Wider trend: …").
-  if ((seg.heading === null || LABEL_HEADING_RE.test(head)) && !nhsSubject && (SERIES_INTRO_RE.test(firstPara) || PANEL_FRAME_RE.test(opening))) return "opinion";
+  if ((seg.heading === null || isLabelHeading(head)) && !nhsSubject && (SERIES_INTRO_RE.test(firstPara) || PANEL_FRAME_RE.test(opening))) return "opinion";
   return "initiative";
 }
 

@@ -55,14 +55,16 @@ export const NOT_ANAPHORIC = new Set(["latest", "first", "second", "third", "fin
 /** Back-reference phrases inside text, resolved to the body last named. */
 export const BACKREF_RE = /\bthe (trust|ICB|ICS|board|health board|integrated care board|integrated care system)\b/gi;
 
-/** Short label headings: "Wider trend: …", "Insights from …". */
-export const LABEL_HEADING_RE = /^(?:[A-Z][\w-]*(?: [\w-]+){0,2}:\s|Insights? from\b|More from\b|Also in\b|Elsewhere\b|Other news\b|In other news\b|Key (?:highlights|updates)\b)/;
-
 /**
  * Headings that announce other news ("In other news from the trust", "Related news"): what
  * follows is never a sub-section of the story before, even when it is about the same body.
  */
 export const OTHER_NEWS_HEADING_RE = /^(?:(?:In )?other news\b|(?:More|Also) (?:from|in)\b|Elsewhere\b|Related (?:news|stories|reading)\b|(?:News )?in brief\b)/i;
+
+const LABEL_ONLY_RE = /^(?:[A-Z][\w-]*(?: [\w-]+){0,2}:\s|Insights? from\b|Key (?:highlights|updates)\b)/;
+
+/** Short label headings: "Wider trend: …", "Insights from …", and every other-news heading. */
+export const isLabelHeading = (text: string): boolean => LABEL_ONLY_RE.test(text) || OTHER_NEWS_HEADING_RE.test(text);
 
 /** "…also defines the region's wider rollout of a new EPR": a second initiative of the same body. */
 export const NEW_INITIATIVE_RE = /\b(?:wider |separate |second |parallel |another )(?:roll-?out|deployment|procurement|implementation) of (?:a|an) new\b/i;

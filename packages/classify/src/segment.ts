@@ -1,5 +1,5 @@
 import type { Block } from "@radar/core";
-import { ATTRIBUTION_RE, BACKREF_START_RE, DATED_ACTION_RE, NOT_ANAPHORIC, SEPARATELY_RE, LEADING_TIME_RE, RECAP_OPENER_RE, NEW_INITIATIVE_RE, OTHER_NEWS_HEADING_RE, BOILERPLATE_RE, SPONSORED_RE, LABEL_HEADING_RE, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
+import { ATTRIBUTION_RE, BACKREF_START_RE, DATED_ACTION_RE, NOT_ANAPHORIC, SEPARATELY_RE, LEADING_TIME_RE, RECAP_OPENER_RE, NEW_INITIATIVE_RE, OTHER_NEWS_HEADING_RE, BOILERPLATE_RE, SPONSORED_RE, isLabelHeading, OPINION_OPENER_RE, SERIES_INTRO_RE, STORY_OPENER_RE, TEASER_RE } from "./cues.js";
 import { firstSentence } from "./text.js";
 
 /**
@@ -103,7 +103,7 @@ function headingRole(text: string, next: Block | undefined, cur: Segment | null,
       (subj !== null && orgStory && cur.keys.has(subj)));
   const newBody = [...probe.keys(next.text)].some((k) => k.startsWith("org:") && !cur.keys.has(k));
   if (continues || (subj === null && !newBody && !opener)) return "sub";
-  if (subj !== null && (LABEL_HEADING_RE.test(text) || wordCount(text) <= 8)) return "section";
+  if (subj !== null && (isLabelHeading(text) || wordCount(text) <= 8)) return "section";
   return "story";
 }
 
