@@ -123,4 +123,17 @@ describe("themes and version", () => {
     expect(av.evidence).toMatch(/ambient|scribe/i);
     expect(analyzer.version).toMatch(/^classify-\d+\+[0-9a-f]{10}$/);
   });
+
+  it("gives a short story its strongest theme when one cue is all the evidence there is", () => {
+    const out = analyzer.analyze(art([
+      h("Around the region"),
+      p("Derbyshire Healthcare NHS Foundation Trust went live with SystmOne across all of its services at the end of August, seven months ahead of plan."),
+      p("Chesterfield Royal Hospital NHS Foundation Trust has appointed a new chair, who joins from the county council in January."),
+    ]));
+    const themes = out.items.map((it) => it.themes.map((t) => t.id));
+    // One EPR product named once is below the bar for a theme, but it is all this paragraph is about.
+    expect(themes[0]).toEqual(["epr"]);
+    // No cue at all: no theme, not a guess.
+    expect(themes[1]).toEqual([]);
+  });
 });

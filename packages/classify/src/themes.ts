@@ -13,6 +13,8 @@ interface Params {
   minPerKchars: number;
   scale: number;
   maxHitsPerCue: number;
+  /** Evidence that earns a story its strongest theme when no theme passes the bars above (optional). */
+  fallbackEvidence?: number;
 }
 interface Cue {
   theme: number;
@@ -136,6 +138,15 @@ function sentenceAt(starts: number[], pos: number): number {
   return lo;
 }
 
+/** Index of the largest total at or above min (the first on a tie), or -1. */
+function strongest(totals: number[], min: number): number {
+  let best = -1;
+  totals.forEach((t, i) => {
+    if (t >= min && (best < 0 || t > totals[best]!)) best = i;
+  });
+  return best;
+}
+
 function sentenceStarts(text: string, sents: string[]): number[] {
   const starts: number[] = [];
   let from = 0;
@@ -155,9 +166,15 @@ function label(ids: ThemeId[], groups: Combined[], index: CueIndex, p: Params, h
   const head = heading ? scoreAll(groups, index, ids.length, heading, [0]).total : null;
   const body = scoreAll(groups, index, ids.length, text, starts);
   const out: ThemeLabel[] = [];
+  const totals = ids.map((_, ti) => (head ? head[ti]! * p.headingBoost : 0) + body.total[ti]!);
+  const passes = (t: number) => t >= p.minEvidence && t / kchars >= p.minPerKchars;
+  // A story no theme passes for still gets its strongest one when that has a cue's worth of
+  // evidence: a roundup paragraph that names "SystmOne" once is about an EPR. Without any theme,
+  // resolution has no subject to compare (it treats the story as unknown, not as different).
+  const fallback = totals.some(passes) || p.fallbackEvidence === undefined ? -1 : strongest(totals, p.fallbackEvidence);
   ids.forEach((id, ti) => {
-    const total = (head ? head[ti]! * p.headingBoost : 0) + body.total[ti]!;
-    if (total < p.minEvidence || total / kchars < p.minPerKchars) return;
+    const total = totals[ti]!;
+    if (!passes(total) && ti !== fallback) return;
     let bestIdx = -1;
     let best = 0;
     for (const [i, e] of body.per[ti] ?? []) if (e > best) (best = e), (bestIdx = i);

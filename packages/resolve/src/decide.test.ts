@@ -216,7 +216,26 @@ describe("decide", () => {
     expect(unknown.features.themes).toBe(0.5);
     expect(other.features.themes).toBe(0);
     expect(unknown.score).toBeGreaterThan(other.score);
-    expect(unknown.reasons).toContain("no themes on one side (neutral)");
+    expect(unknown.reasons).toContain("no subject themes on one side (neutral)");
+  });
+
+  it("compares subject themes only: procurement and funding are stages of an initiative, not what it is", () => {
+    const tender = story({
+      text: "Whittington Health NHS Trust has opened a tender for a new electronic patient record, with a budget of £18 million over eight years.",
+      orgs: [WLT], themes: [["epr", 0.9], ["procurement", 0.9], ["strategy-funding", 0.7]], publishedAt: "2025-06-01T00:00:00Z",
+    });
+    const later = (themes: [ThemeId, number][]) => story({
+      text: "Whittington Health NHS Trust has switched on its new patient record at the Whittington Hospital, after a weekend cutover.",
+      orgs: [WLT], themes, publishedAt: "2026-05-01T00:00:00Z",
+    });
+    const score = (themes: [ThemeId, number][]) => scoreCandidate(later(themes), storySignature(later(themes)), candidateFrom("epr", tender));
+    // Live, the record is no longer a procurement: the EPR alone is the whole subject on both sides.
+    expect(score([["epr", 0.9]]).features.themes).toBe(1);
+    // A story whose only themes are stages says nothing about its subject: neutral, not disagreement.
+    const stagesOnly = score([["procurement", 0.9]]);
+    expect(stagesOnly.features.themes).toBe(0.5);
+    expect(stagesOnly.reasons).toContain("no subject themes on one side (neutral)");
+    expect(score([["cyber", 0.9], ["procurement", 0.9]]).features.themes).toBe(0);
   });
 
   it("picks the best of several candidates, deterministically on ties", () => {

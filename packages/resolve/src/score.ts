@@ -146,7 +146,7 @@ interface Evidence {
   cos: number;
   title: number;
   themes: number;
-  /** Both sides have at least one theme (else themes is UNKNOWN_THEMES). */
+  /** Both sides have at least one subject theme (else themes is UNKNOWN_THEMES). */
   themesKnown: boolean;
   money: string[];
   programmes: string[];
@@ -156,22 +156,37 @@ interface Evidence {
 }
 
 /**
- * When either side has no theme at all, the classifier found no evidence there (a roundup
- * paragraph, a topic its cues do not cover yet): that is not disagreement, so the term is neutral.
+ * When either side has no subject theme (none at all, or only stage themes), the classifier found
+ * no evidence of what it is about (a roundup paragraph, a topic its cues do not cover yet): that
+ * is not disagreement, so the term is neutral.
  */
 const UNKNOWN_THEMES = 0.5;
 
-/** Jaccard of the story's themes and the state's list (at most 14), without building a set. */
+/**
+ * Themes that say where an initiative is, not what it is: a trust's EPR is "procurement" and
+ * "strategy-funding" while it is tendered and funded, and neither once it goes live (like status,
+ * they change over its life). Theme overlap compares the subject themes only.
+ */
+const STAGE_THEMES: ReadonlySet<string> = new Set(["procurement", "strategy-funding"]);
+
+function hasSubjectTheme(themes: Iterable<string>): boolean {
+  for (const t of themes) if (!STAGE_THEMES.has(t)) return true;
+  return false;
+}
+
+/** Jaccard of the story's and the state's subject themes (at most 14 each), without building a set. */
 function themeOverlap(mine: Set<string>, theirs: string[]): number {
+  let m = 0;
   let n = 0;
   let inter = 0;
+  for (const t of mine) if (!STAGE_THEMES.has(t)) m++;
   for (let i = 0; i < theirs.length; i++) {
     const t = theirs[i]!;
-    if (theirs.indexOf(t) !== i) continue; // a repeat counts once, as in a set
+    if (theirs.indexOf(t) !== i || STAGE_THEMES.has(t)) continue; // a repeat counts once, as in a set
     n++;
     if (mine.has(t)) inter++;
   }
-  return inter / (mine.size + n - inter);
+  return inter / (m + n - inter);
 }
 
 const NO_TEXT = { cos: 0, title: 0, themes: 0, themesKnown: false, money: [], programmes: [], suppliers: [], periods: [], gap: null };
@@ -189,7 +204,7 @@ function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds
   const bothOrgless = f.keys.length === 0 && st.orgs.length === 0;
   const jac = estimateJaccard(sig, c.signature);
   const orgKnown = f.keys.length > 0 && st.orgs.length > 0;
-  const themesKnown = f.themes.size > 0 && st.themes.length > 0;
+  const themesKnown = hasSubjectTheme(f.themes) && hasSubjectTheme(st.themes);
   if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { org, viaIcb, orgKnown, bothOrgless, jac, ...NO_TEXT };
   const sw = stateWords(st);
   // Built in one literal (no spreads): this runs for every member of every candidate.
@@ -223,7 +238,7 @@ function reasonsOf(e: Evidence, c: Candidate): string[] {
   for (const p of e.programmes) r.push(`shared programme ${p}`);
   for (const s of e.suppliers) r.push(`shared supplier ${s}`);
   if (e.periods.length > 0) r.push(`shared period ${e.periods.join(", ")}`);
-  r.push(e.themesKnown ? `theme overlap ${e.themes.toFixed(2)}` : "no themes on one side (neutral)");
+  r.push(e.themesKnown ? `theme overlap ${e.themes.toFixed(2)}` : "no subject themes on one side (neutral)");
   if (e.gap !== null && e.gap > 0) r.push(`${Math.round(e.gap)} days from the initiative's mentions`);
   return r;
 }

@@ -86,7 +86,12 @@ export interface Thresholds {
   maxFactsPerDiff: number;
   /** Fact sentences kept on an initiative. */
   maxFacts: number;
-  /** Days after which the time-gap factor halves. */
+  /**
+   * Days after which the time-gap factor halves. Eighteen months: an EPR, a national fund or a
+   * regional platform is re-reported a year or more after its business case or launch, and a
+   * 365-day half-life cost those follow-ups 5 % of their score (the hard negatives of one trust
+   * are reported within months of each other, so they gain almost nothing).
+   */
   halfLifeDays: number;
   /** Feature weights of the score (org, content, names, themes sum to 1; time scales the sum). */
   weights: { org: number; content: number; names: number; themes: number; time: number };
@@ -105,6 +110,6 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minFactWords: 5,
   maxFactsPerDiff: 8,
   maxFacts: 60,
-  halfLifeDays: 365,
+  halfLifeDays: 540,
   weights: { org: 0.35, content: 0.4, names: 0.15, themes: 0.1, time: 0.1 },
 };
