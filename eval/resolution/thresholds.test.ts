@@ -18,15 +18,18 @@ const FLOORS: Record<string, { precision: number; recall: number; shuffleRecall:
   "fixtures-3": { precision: 0.95, recall: 0.95, shuffleRecall: 0.95 },
   // Held out until 2026-11-21: 0.571 when first measured, tuned on since (0.800).
   "fixtures-4": { precision: 0.95, recall: 0.75, shuffleRecall: 0.75 },
-  // Held out until 2026-11-21: 0.725 when first measured, tuned on since (0.875).
-  "fixtures-5": { precision: 0.95, recall: 0.85, shuffleRecall: 0.85 },
+  // Held out until 2026-11-21: 0.725 when first measured, tuned on since (0.900).
+  "fixtures-5": { precision: 0.95, recall: 0.875, shuffleRecall: 0.875 },
   // Held out until the evening of 2026-11-21: precision 0.929, recall 0.839 when first measured,
   // tuned on since (1.000 / 0.914).
   "fixtures-6": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
-  // Written by writers who never saw the resolver (EVALUATION.md, "Held-out rounds"): precision
-  // 1.000 and recall 0.833 when first measured, nothing tuned on it; the floors keep it from
-  // getting worse unnoticed.
-  "held-out": { precision: 0.95, recall: 0.8, shuffleRecall: 0.8 },
+  // Held out until the night of 2026-11-21: precision 1.000, recall 0.833 when first measured,
+  // tuned on since (1.000 / 0.944).
+  "fixtures-7": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
+  // Held out until the night of 2026-11-21: precision 0.842 (one false merge: a passing mention of
+  // a trust's other initiative matched its title), recall 0.914 when first measured; tuned on
+  // since (1.000 / 0.914).
+  "fixtures-8": { precision: 0.95, recall: 0.9, shuffleRecall: 0.9 },
 };
 
 let sets: LabelledSet[] = [];
@@ -68,11 +71,11 @@ describe("resolution quality on labelled stories", () => {
     });
   }
 
-  it("all sets pooled: precision at the target, recall just under it (0.892 measured)", () => {
+  it("all sets pooled: precision and recall at the targets (1.000 and 0.922 over the tuned sets)", () => {
     const p = pooled([...reports.values()]);
     expect(p.goldPairs).toBeGreaterThan(200);
     expect(p.precision).toBeGreaterThanOrEqual(0.95);
-    expect(p.recall).toBeGreaterThanOrEqual(0.88);
+    expect(p.recall).toBeGreaterThanOrEqual(0.9);
   });
 
   it("fixtures: new/update/duplicate agree with the gold notes on re-reports", (ctx) => {

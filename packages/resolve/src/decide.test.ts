@@ -219,6 +219,30 @@ describe("decide", () => {
     expect(unknown.reasons).toContain("no subject themes on one side (neutral)");
   });
 
+  it("compares a story's title with the other side's title, not with a sentence in passing", () => {
+    const preop = story({
+      heading: "West London NHS Trust pilots digital pre-operative assessment with Ultramed",
+      text: "West London NHS Trust has begun piloting an online pre-operative assessment platform, with patients completing health questionnaires before surgery. " +
+        "Around 400 patients are expected to use it in the first six months.",
+      orgs: [WLT], publishedAt: "2025-03-01T00:00:00Z",
+    });
+    const epr = story({
+      heading: "Nervecentre awarded contract for West London NHS Trust's first electronic patient record",
+      text: "West London NHS Trust has awarded Nervecentre a contract for its first electronic patient record, replacing paper notes on its wards. " +
+        "The trust intends to link the record to the Ultramed digital pre-operative assessment platform it piloted last year.",
+      orgs: [WLT], publishedAt: "2026-03-01T00:00:00Z",
+    });
+    // The pilot's title shares its subject only with the EPR story's passing sentence.
+    expect(scoreCandidate(preop, storySignature(preop), candidateFrom("epr", epr)).features.title).toBeLessThan(0.2);
+    // A roundup paragraph (no heading: its first sentence is its title) about the pilot still counts.
+    const followUp = story({
+      text: "West London NHS Trust has made its Ultramed digital pre-operative assessment platform the default for every elective patient. " +
+        "Clinic slots freed up by the platform have gone to patients who need to be seen in person.",
+      orgs: [WLT], publishedAt: "2026-01-01T00:00:00Z",
+    });
+    expect(scoreCandidate(followUp, storySignature(followUp), candidateFrom("preop", preop)).features.title).toBeGreaterThan(0.3);
+  });
+
   it("compares subject themes only: procurement and funding are stages of an initiative, not what it is", () => {
     const tender = story({
       text: "Whittington Health NHS Trust has opened a tender for a new electronic patient record, with a budget of £18 million over eight years.",

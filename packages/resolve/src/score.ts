@@ -101,13 +101,14 @@ function overlapExcluding(a: Set<string>, b: Set<string>, x1: Set<string>, x2: S
 }
 
 /**
- * The story's title against the initiative's title and every fact sentence, best match: any
- * earlier mention's lead counts, not only the founding one (keeps the feature order-independent).
+ * The story's title against the initiative's title; with member stories, against every mention's
+ * title (keeps the feature order-independent). A story without a heading is titled by its first
+ * sentence, so a roundup paragraph's lead counts. Not against every sentence: a story mentioning
+ * another initiative of its trust in passing ("the record will link to the Ultramed pre-op
+ * platform it piloted") matched that initiative's title (a false merge on fixtures-8).
  */
 function titleSimilarity(f: StoryFeatures, sw: StateWords): number {
-  let best = overlapExcluding(f.title, sw.title, f.orgWords, sw.orgWords, "jaccard");
-  for (const fact of sw.factSets) best = Math.max(best, overlapExcluding(f.title, fact, f.orgWords, sw.orgWords, "jaccard"));
-  return best;
+  return overlapExcluding(f.title, sw.title, f.orgWords, sw.orgWords, "jaccard");
 }
 
 const NONE: string[] = [];
