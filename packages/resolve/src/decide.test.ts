@@ -182,6 +182,24 @@ describe("decide", () => {
     expect(decide(otherFund, [candidateFrom("avt", launch)]).action).toBe("new");
   });
 
+  it("two national funds sharing a per-trust cap but not a subject are two schemes", () => {
+    const cyber = story({
+      heading: "NHS England opens £30m cyber resilience fund for trusts",
+      text: "NHS England has opened a £30 million fund to help trusts harden their networks against ransomware, with up to £250,000 for each trust and bids closing in March.",
+      money: [["£30 million", 30_000_000], ["£250,000", 250_000]], themes: [["cyber", 0.9]], publishedAt: "2025-02-03T00:00:00Z",
+    });
+    const mentalHealth = story({
+      heading: "NHS England opens £18m fund for community mental health digital records",
+      text: "NHS England has opened an £18 million fund to help community mental health teams move to digital records and remote consultations, with up to £250,000 for each trust and bids closing in March.",
+      money: [["£18 million", 18_000_000], ["£250,000", 250_000]], themes: [["epr", 0.9], ["virtual-care", 0.8]], publishedAt: "2025-02-03T00:00:00Z",
+    });
+    const d = decide(mentalHealth, [candidateFrom("cyber", cyber)]);
+    expect(d.action).toBe("new");
+    // With no theme on one side the shared cap still names one scheme (no evidence against it).
+    const unthemed = { ...mentalHealth, item: { ...mentalHealth.item, themes: [] } };
+    expect(decide(unthemed, [candidateFrom("cyber", cyber)]).reasons.join("; ")).toMatch(/national programme/);
+  });
+
   it("the same trust's supplier on the same theme is a shared subject, a year on in new words", () => {
     const contract = story({
       heading: "West London NHS Trust signs InterSystems deal for its electronic patient record",

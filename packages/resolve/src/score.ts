@@ -300,7 +300,10 @@ export function scoreWith(f: StoryFeatures, storySig: Signature, c: Candidate, t
   // Technology Accelerator" → "now live in 92 trusts") but repeats the fund's amount (13 of 13 such
   // pairs on the labelled sets were one scheme). Without an amount, a shared programme name and
   // strong content make the org term neutral: no evidence either way.
-  const nationalScheme = e.bothOrgless && !conflict && e.money.length > 0 && content >= t.minContent;
+  // Not when both sides' subject themes are known and disjoint: two funds opened the same week
+  // with the same per-trust cap (cyber, community mental health) are two schemes.
+  const themesDisagree = e.themesKnown && e.themes === 0;
+  const nationalScheme = e.bothOrgless && !conflict && !themesDisagree && e.money.length > 0 && content >= t.minContent;
   const orgless = nationalScheme || (e.bothOrgless && !conflict && content >= 2 * t.minContent && e.programmes.length > 0);
   const w = t.weights;
   const sum = w.org * (nationalScheme ? NATIONAL_SCHEME_ORG : orgless ? 0.5 : e.org) + w.content * content + w.names * names + w.themes * e.themes;
