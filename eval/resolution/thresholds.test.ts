@@ -36,8 +36,8 @@ const FLOORS: Record<string, { precision: number; recall: number; shuffleRecall:
   // the rest from getting worse unnoticed.
   // knownMerges: the portal and the X-ray pilot (a hard negative), still merged.
   "fixtures-9": { precision: 0.9, recall: 0.65, shuffleRecall: 0.65, knownMerges: 1 },
-  // The next set written by people who never saw radar, when there is one.
-  "held-out": { precision: 0.95, recall: 0.8, shuffleRecall: 0.8 },
+  // The next set written by people who never saw radar gets its floors here once first measured
+  // (FIXTURE_SETS names it "held-out" until it is tuned on).
 };
 
 let sets: LabelledSet[] = [];
