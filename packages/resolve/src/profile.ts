@@ -3,7 +3,7 @@ import type { Story, Systems } from "./types.js";
 import { primeStateWords, type StateWords } from "./memo.js";
 import { PERMUTATIONS } from "./minhash.js";
 import { emptyState } from "./state.js";
-import type { StoryFeatures } from "./score.js";
+import { subjectThemes, type StoryFeatures } from "./score.js";
 import type { StoryView } from "./members.js";
 
 /**
@@ -136,7 +136,8 @@ export function viewOfProfile(p: StoryProfile): StoryView {
     words: new Set(vocab.slice(0, p.textWords)),
     title: set(f.title),
     orgWords: set(f.orgWords),
-    themes: new Set(f.themes),
+    // Profiles written before stage themes were set apart still list them.
+    themes: subjectThemes(f.themes),
     names: namesMaps(f.names),
     money: f.money,
     region: f.region,

@@ -61,6 +61,7 @@ export interface StoryFeatures {
   words: Set<string>;
   title: Set<string>;
   orgWords: Set<string>;
+  /** The story's subject themes (stage themes left out: see STAGE_THEMES), once per story. */
   themes: Set<string>;
   names: { programmes: Map<string, string>; suppliers: Map<string, string>; periods: Map<string, string> };
   /** The story's own amounts, region and date (the other direction compares them with a state). */
@@ -78,7 +79,7 @@ export function storyFeatures(story: Story): StoryFeatures {
     words: contentSet(storyText(story)),
     title: contentSet(storyTitle(story)),
     orgWords: contentSet(orgs.map((o) => o.name).join(" ")),
-    themes: new Set(story.item.themes.map((t) => t.id as string)),
+    themes: subjectThemes(story.item.themes.map((t) => t.id)),
     names: { programmes: keyed([...(story.item.programmes ?? []), ...programmePhrases(storyText(story))]), suppliers: keyed(story.item.suppliers), periods: keyed(story.item.periods) },
     money: story.item.money,
     region: story.item.region,
@@ -170,24 +171,29 @@ const UNKNOWN_THEMES = 0.5;
  */
 const STAGE_THEMES: ReadonlySet<string> = new Set(["procurement", "strategy-funding"]);
 
-function hasSubjectTheme(themes: Iterable<string>): boolean {
+/** The subject themes among ids (for a story's features, made once per story). */
+export function subjectThemes(ids: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of ids) if (!STAGE_THEMES.has(t)) out.add(t);
+  return out;
+}
+
+function hasSubjectTheme(themes: string[]): boolean {
   for (const t of themes) if (!STAGE_THEMES.has(t)) return true;
   return false;
 }
 
-/** Jaccard of the story's and the state's subject themes (at most 14 each), without building a set. */
+/** Jaccard of the story's subject themes and the state's (at most 14), without building a set. */
 function themeOverlap(mine: Set<string>, theirs: string[]): number {
-  let m = 0;
   let n = 0;
   let inter = 0;
-  for (const t of mine) if (!STAGE_THEMES.has(t)) m++;
   for (let i = 0; i < theirs.length; i++) {
     const t = theirs[i]!;
     if (theirs.indexOf(t) !== i || STAGE_THEMES.has(t)) continue; // a repeat counts once, as in a set
     n++;
     if (mine.has(t)) inter++;
   }
-  return inter / (m + n - inter);
+  return inter / (mine.size + n - inter);
 }
 
 const NO_TEXT = { cos: 0, title: 0, themes: 0, themesKnown: false, money: [], programmes: [], suppliers: [], periods: [], gap: null };
@@ -205,7 +211,7 @@ function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds
   const bothOrgless = f.keys.length === 0 && st.orgs.length === 0;
   const jac = estimateJaccard(sig, c.signature);
   const orgKnown = f.keys.length > 0 && st.orgs.length > 0;
-  const themesKnown = hasSubjectTheme(f.themes) && hasSubjectTheme(st.themes);
+  const themesKnown = f.themes.size > 0 && hasSubjectTheme(st.themes);
   if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { org, viaIcb, orgKnown, bothOrgless, jac, ...NO_TEXT };
   const sw = stateWords(st);
   // Built in one literal (no spreads): this runs for every member of every candidate.
