@@ -11,7 +11,7 @@ import { firstSentence } from "./text.js";
 import type { GazOrg } from "./gazetteer-csv.js";
 
 /** Bump when analysis logic changes; seeds content is hashed into the version too. */
-export const CODE_VERSION = "classify-5";
+export const CODE_VERSION = "classify-6";
 
 export interface Analyzer {
   version: string;

@@ -42,8 +42,11 @@ describe("gazetteer", () => {
     expect(names("York and Scarborough has extended its remote monitoring service")).toEqual(["York and Scarborough Teaching Hospitals NHS Foundation Trust"]);
     expect(names("Wrightington, Wigan and Leigh went live")).toEqual(["Wrightington, Wigan and Leigh Teaching Hospitals NHS Foundation Trust"]);
     expect(names("Avon and Wiltshire's crisis line")).toEqual(["Avon and Wiltshire Mental Health Partnership NHS Trust"]);
+    // A trust named by its places and nothing else ("Lewisham and Greenwich NHS Trust") too.
+    expect(names("Lewisham and Greenwich extends AI chest X-ray reporting")).toEqual(["Lewisham and Greenwich NHS Trust"]);
     // After "in", "across"…, a list of places is where, not who.
     expect(names("patients across York and Scarborough")).toEqual([]);
+    expect(names("residents in Lewisham and Greenwich")).toEqual([]);
     // "Kent and Medway" is the ICB, not the trust "Kent and Medway Mental Health NHS Trust".
     expect(names("Kent and Medway has")).toEqual(["NHS Kent and Medway Integrated Care Board"]);
   });

@@ -55,14 +55,15 @@ const PLACE_LIST = /^[A-Z][a-z']+(?: [A-Z][a-z']+)*(?:, [A-Z][a-z']+(?: [A-Z][a-
 
 /**
  * Reporters name a trust by its places alone once it is known ("York and Scarborough has
- * extended…"). Only a list of places qualifies: one place ("Leeds") is the city, and a single
- * word ("Mersey") is many bodies. Other bodies' names are removed from these in loadGazetteer.
+ * extended…", "Lewisham and Greenwich extends…", where the name is nothing but its places). Only
+ * a list of places qualifies: one place ("Leeds") is the city, and a single word ("Mersey") is
+ * many bodies. Other bodies' names are removed from these in loadGazetteer.
  */
 export function shortFormOf(o: GazOrg): string | null {
   if (!TRUST_KINDS.has(o.kind)) return null;
   const stem = o.name.replace(/^The\s+/, "").replace(TRUST_SUFFIX, "");
   const short = stem.replace(DESCRIPTOR, "");
-  return short !== stem && PLACE_LIST.test(short) ? short : null;
+  return PLACE_LIST.test(short) ? short : null;
 }
 
 function variantsOf(o: GazOrg): Array<{ text: string; rank: 0 | 1 }> {

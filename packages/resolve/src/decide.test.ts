@@ -280,6 +280,43 @@ describe("decide", () => {
     expect(score([["cyber", 0.9], ["procurement", 0.9]]).features.themes).toBe(0);
   });
 
+  it("a gap within an initiative's life (two years) costs nothing; beyond it the score decays", () => {
+    const at = (publishedAt: string) => {
+      const s = story({ text: "West London NHS Trust reports progress on its £29 million digital strategy: the cyber and data pillars are now under way.", orgs: [WLT], themes: [["cyber", 0.8]], money: [["£29 million", 29_000_000]], publishedAt });
+      return scoreCandidate(s, storySignature(s), candidateFrom("wlt", wltPlan)); // founded 2025-05-01
+    };
+    const sameMonth = at("2025-05-20T00:00:00Z");
+    const nearlyTwoYears = at("2027-04-20T00:00:00Z");
+    const fourYears = at("2029-05-01T00:00:00Z");
+    expect(nearlyTwoYears.features.decay).toBe(1);
+    expect(nearlyTwoYears.score).toBe(sameMonth.score);
+    expect(fourYears.features.decay).toBeLessThan(0.5);
+    expect(fourYears.score).toBeLessThan(sameMonth.score);
+  });
+
+  it("a national fund's list of recipient trusts is the fund; one trust's project funded by it is not", () => {
+    const fund = story({
+      text: "NHS England has launched a £45 million Community Digital Uplift Fund, inviting community trusts to bid for money to replace paper records and give staff mobile access to records.",
+      money: [["£45 million", 45_000_000]],
+      programmes: ["Community Digital Uplift Fund"],
+      themes: [["virtual-care", 0.8]],
+      publishedAt: "2024-11-05T00:00:00Z",
+    });
+    const trusts = ["Devon Partnership NHS Trust", "Pennine Care NHS Foundation Trust", "Cornwall Partnership NHS Foundation Trust"].map((n, i) => org(n, `R${i}`));
+    const allocations = (orgs: typeof trusts) => story({
+      text: `NHS England has named the trusts that will share money from its £45 million Community Digital Uplift Fund for mobile access to records and replacing paper records: ${orgs.map((o) => o.name).join(", ")}.`,
+      orgs,
+      money: [["£45 million", 45_000_000]],
+      programmes: ["Community Digital Uplift Fund"],
+      themes: [["virtual-care", 0.7]],
+      publishedAt: "2025-09-23T00:00:00Z",
+    });
+    const named = decide(allocations(trusts), [candidateFrom("fund", fund)]);
+    expect(named.action).toBe("update");
+    expect(named.reasons.join("; ")).toMatch(/a national programme and a list of its recipient organisations: the shared amount £45 million/);
+    expect(decide(allocations(trusts.slice(0, 1)), [candidateFrom("fund", fund)]).action).toBe("new");
+  });
+
   it("picks the best of several candidates, deterministically on ties", () => {
     const las = story({ heading: "LAS pilots ambient voice", text: "London Ambulance Service NHS Trust is piloting Tortus ambient voice technology across its clinical hub.", orgs: [LAS], suppliers: ["Tortus"], status: "pilot" });
     const cands = [candidateFrom("wlt", wltPlan), candidateFrom("b", las), candidateFrom("a", las), candidateFrom("elft", elftEpr)];

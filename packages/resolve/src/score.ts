@@ -24,6 +24,9 @@ function orgOverlap(storyKeys: string[], stateKeys: string[]): number {
 /** The org term for two organisation-less stories sharing an amount (and enough content). */
 const NATIONAL_SCHEME_ORG = 0.8;
 
+/** Organisations a story names for it to be a national scheme's list of recipients (see Evidence). */
+const RECIPIENT_LIST = 3;
+
 /** Overlap when no organisation is shared but one side's ICB is the other side's trust's ICB. */
 const PARENT_OVERLAP = 0.5;
 
@@ -144,6 +147,12 @@ interface Evidence {
   viaIcb: string | null;
   orgKnown: boolean;
   bothOrgless: boolean;
+  /**
+   * One side is organisation-less (a national scheme) and the other names at least
+   * RECIPIENT_LIST organisations and shares the scheme's programme name: the scheme's allocations
+   * ("NHS England has named the 41 trusts that will share its … Fund"), not one trust's project.
+   */
+  recipients: boolean;
   jac: number;
   cos: number;
   title: number;
@@ -209,24 +218,28 @@ function gather(f: StoryFeatures, sig: Signature, c: Candidate, lazy: Thresholds
   const viaIcb = direct === 0 ? parentIcb(f.systems, candidateSystems(c)) : null;
   const org = viaIcb ? PARENT_OVERLAP : direct;
   const bothOrgless = f.keys.length === 0 && st.orgs.length === 0;
+  const oneOrgless = (f.keys.length === 0) !== (st.orgs.length === 0);
+  const listsRecipients = oneOrgless && Math.max(f.keys.length, st.orgs.length) >= RECIPIENT_LIST;
   const jac = estimateJaccard(sig, c.signature);
   const orgKnown = f.keys.length > 0 && st.orgs.length > 0;
   const themesKnown = f.themes.size > 0 && hasSubjectTheme(st.themes);
-  if (lazy && org === 0 && !bothOrgless && jac < lazy.syndicatedJaccard) return { org, viaIcb, orgKnown, bothOrgless, jac, ...NO_TEXT };
+  if (lazy && org === 0 && !bothOrgless && !listsRecipients && jac < lazy.syndicatedJaccard) return { org, viaIcb, orgKnown, bothOrgless, recipients: false, jac, ...NO_TEXT };
   const sw = stateWords(st);
+  const programmes = shared(f.names.programmes, sw.names.programmes);
   // Built in one literal (no spreads): this runs for every member of every candidate.
   return {
     org,
     viaIcb,
     orgKnown,
     bothOrgless,
+    recipients: listsRecipients && programmes.length > 0,
     jac,
     cos: overlapExcluding(f.words, sw.words, f.orgWords, sw.orgWords, "cosine"),
     title: titleSimilarity(f, sw),
     themesKnown,
     themes: themesKnown ? themeOverlap(f.themes, st.themes) : UNKNOWN_THEMES,
     money: sharedMoney(f.money, st.money),
-    programmes: shared(f.names.programmes, sw.names.programmes),
+    programmes,
     suppliers: shared(f.names.suppliers, sw.names.suppliers),
     periods: shared(f.names.periods, sw.names.periods),
     gap: gapDays(f.publishedAt, c),
@@ -299,7 +312,7 @@ export function scoreWith(f: StoryFeatures, storySig: Signature, c: Candidate, t
   // Amounts identify an initiative; programme and supplier names less so (the NHS App, Teams or
   // Epic recur across many initiatives of one trust); a shared period is weaker still.
   const names = Math.min(1, (e.money.length > 0 ? 1 : 0) + (e.programmes.length > 0 ? 0.5 : 0) + (e.suppliers.length > 0 ? 0.25 : 0) + (e.periods.length > 0 ? 0.15 : 0));
-  const decay = e.gap === null ? 1 : Math.pow(0.5, e.gap / t.halfLifeDays);
+  const decay = e.gap === null ? 1 : Math.pow(0.5, Math.max(0, e.gap - t.timeGraceDays) / t.halfLifeDays);
   const conflict = regionConflict(f, c);
   // National programmes (NHS England, DHSC) have no gazetteer organisation on either side. A shared
   // amount names the scheme itself: months later a follow-up is worded afresh ("£40m Ambient Voice
@@ -309,12 +322,15 @@ export function scoreWith(f: StoryFeatures, storySig: Signature, c: Candidate, t
   // Not when both sides' subject themes are known and disjoint: two funds opened the same week
   // with the same per-trust cap (cyber, community mental health) are two schemes.
   const themesDisagree = e.themesKnown && e.themes === 0;
-  const nationalScheme = e.bothOrgless && !conflict && !themesDisagree && e.money.length > 0 && content >= t.minContent;
+  const nationalScheme = (e.bothOrgless || e.recipients) && !conflict && !themesDisagree && e.money.length > 0 && content >= t.minContent;
   const orgless = nationalScheme || (e.bothOrgless && !conflict && content >= 2 * t.minContent && e.programmes.length > 0);
   const w = t.weights;
   const sum = w.org * (nationalScheme ? NATIONAL_SCHEME_ORG : orgless ? 0.5 : e.org) + w.content * content + w.names * names + w.themes * e.themes;
   const reasons = explain ? reasonsOf(e, c) : [];
-  if (nationalScheme && explain) reasons.push(`no organisation on either side (national programme): the shared amount ${e.money[0]}${e.programmes.length > 0 ? ` and programme ${e.programmes[0]}` : ""} name it`);
+  if (nationalScheme && explain) {
+    const who = e.bothOrgless ? "no organisation on either side (national programme)" : "a national programme and a list of its recipient organisations";
+    reasons.push(`${who}: the shared amount ${e.money[0]}${e.programmes.length > 0 ? ` and programme ${e.programmes[0]}` : ""} name it`);
+  }
   else if (orgless && explain) reasons.push("no organisation on either side (national programme): judged on content and names");
   const score = applyRules(sum * (1 - w.time + w.time * decay), e, { content, orgless, conflict }, t, reasons);
   const features: Record<string, number> = {
