@@ -34,8 +34,9 @@ const FLOORS: Record<string, { precision: number; recall: number; shuffleRecall:
   // national funds sharing a per-trust cap merged; a trust's AI chest X-ray pilot and its patient
   // portal merged through a roundup paragraph). Both fixed since (1.000 / 0.886).
   "fixtures-9": { precision: 0.95, recall: 0.85, shuffleRecall: 0.85 },
-  // The next set written by people who never saw radar gets its floors here once first measured
-  // (FIXTURE_SETS names it "held-out" until it is tuned on).
+  // Written blind during round 8 and measured once after its last change: precision 1.000, recall
+  // 0.889, no hard negative merged (the code from before round 8 measured the same).
+  "held-out": { precision: 0.95, recall: 0.85, shuffleRecall: 0.85 },
 };
 
 let sets: LabelledSet[] = [];
@@ -77,7 +78,7 @@ describe("resolution quality on labelled stories", () => {
     });
   }
 
-  it("all sets pooled: precision and recall at the targets (1.000 and 0.938 measured)", () => {
+  it("all sets pooled: precision and recall at the targets (1.000 and 0.933 measured)", () => {
     const p = pooled([...reports.values()]);
     expect(p.goldPairs).toBeGreaterThan(200);
     expect(p.precision).toBeGreaterThanOrEqual(0.95);
