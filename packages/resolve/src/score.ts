@@ -21,7 +21,7 @@ function orgOverlap(storyKeys: string[], stateKeys: string[]): number {
   return storyKeys.some((k) => stateKeys.includes(k)) ? 0.5 : 0;
 }
 
-/** The org term for two organisation-less stories sharing an amount (and enough content). */
+/** The org term for a national scheme named by a shared amount (and enough content): see scoreWith. */
 const NATIONAL_SCHEME_ORG = 0.8;
 
 /** Organisations a story names for it to be a national scheme's list of recipients (see Evidence). */
@@ -330,8 +330,7 @@ export function scoreWith(f: StoryFeatures, storySig: Signature, c: Candidate, t
   if (nationalScheme && explain) {
     const who = e.bothOrgless ? "no organisation on either side (national programme)" : "a national programme and a list of its recipient organisations";
     reasons.push(`${who}: the shared amount ${e.money[0]}${e.programmes.length > 0 ? ` and programme ${e.programmes[0]}` : ""} name it`);
-  }
-  else if (orgless && explain) reasons.push("no organisation on either side (national programme): judged on content and names");
+  } else if (orgless && explain) reasons.push("no organisation on either side (national programme): judged on content and names");
   const score = applyRules(sum * (1 - w.time + w.time * decay), e, { content, orgless, conflict }, t, reasons);
   const features: Record<string, number> = {
     org: e.org,
