@@ -1,7 +1,7 @@
 /**
  * The labelled fixture sets under eval/, oldest first, for both quality scripts. A set written after
  * the latest tuning by writers who never saw radar, that nobody has tuned on, is named "held-out";
- * once tuned on, it takes its directory's name (every set here is in-sample now).
+ * once tuned on, it takes its directory's name (every set here is in-sample but fixtures-10).
  */
 export const FIXTURE_SETS: { name: string; dir: string }[] = [
   { name: "fixtures", dir: "eval/fixtures" },
